@@ -1,0 +1,50 @@
+# Every target sets itself up: the first run creates .venv from the pinned requirements.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.requirements-installed
+EXPLAINER := PYTHONPATH=plugins $(BIN)/python -m explainer
+PORT ?= 8000
+
+.PHONY: help serve html publish check test lint format clean
+
+help:
+	@echo "make serve    set up, build and serve the site on http://127.0.0.1:$(PORT)"
+	@echo "make test     set up and run every test"
+	@echo "make check    validate the content only (fast)"
+	@echo "make html     development build into output/"
+	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
+	@echo "make lint     ruff check and format check"
+	@echo "make clean    remove build products (keeps .venv)"
+
+$(READY): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+html: $(READY)
+	$(EXPLAINER) build --settings pelicanconf.py
+
+publish: $(READY)
+	$(EXPLAINER) build --settings publishconf.py
+
+check: $(READY)
+	$(EXPLAINER) check --settings pelicanconf.py
+
+serve: html
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory output
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+lint: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(READY)
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf output output.partial .pytest_cache
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

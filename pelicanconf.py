@@ -1,0 +1,59 @@
+"""Pelican settings for development builds (`make html`, `make serve`)."""
+
+import os
+
+SITENAME = "The Amazon employees' letter, explained"
+SITE_DESCRIPTION = (
+    "A sourced explainer of the June 2018 letter in which Amazon employees asked Jeff Bezos to stop "
+    "selling Rekognition to police and to stop hosting Palantir, and of the protests around it."
+)
+AUTHOR = "The explainer's contributors"
+SITEURL = ""
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+
+# Where "edit this page" and "suggest a correction" point. GitHub Actions sets
+# GITHUB_REPOSITORY, so a fork's published site links to the fork.
+REPOSITORY_URL = "https://github.com/" + os.environ.get(
+    "GITHUB_REPOSITORY", "amazon-letter-explainer/explainer"
+)
+REPOSITORY_BRANCH = "main"
+
+# List the plugins: PLUGINS = None would load every installed namespace plugin.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["explainer"]
+
+# Pinned so the same commit builds the same bytes anywhere.
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+LOCALE = ("C",)
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+# The explainer plugin reads and writes all content itself; Pelican's own article and page
+# generators get nothing to read and write nothing.
+ARTICLE_PATHS = []
+PAGE_PATHS = []
+STATIC_PATHS = []
+DIRECT_TEMPLATES = []
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+
+# Autoescape everything; rendered Markdown is marked safe explicitly with the |html filter.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+CACHE_CONTENT = False
+DELETE_OUTPUT_DIRECTORY = True
+
+# Site navigation: (label, path below SITEURL).
+MENU = [
+    ("In brief", ""),
+    ("The letter", "sources/amazon-employees-letter/"),
+    ("Sources", "sources/"),
+    ("About", "about/"),
+]

@@ -1,0 +1,14 @@
+"""The explainer's core plugin: one validated content model, and the generators that write it."""
+
+from pelican import signals
+
+from .generators import ModelGenerator, ProsePagesGenerator, SourcePagesGenerator
+
+
+def _generators(pelican):
+    # The model generator comes first: the others read what it gathered.
+    return [ModelGenerator, SourcePagesGenerator, ProsePagesGenerator]
+
+
+def register():
+    signals.get_generators.connect(_generators)

@@ -1,0 +1,122 @@
+"""`python -m explainer build|check`: the build contributors and CI run.
+
+It wraps Pelican so that content errors print as `path:line: problem — fix` with no
+traceback, any warning fails the build, and the site is written to a staging folder that
+replaces the output folder only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .errors import ContentErrors
+from .model import load_model
+
+GITHUB_ACTIONS = os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+class _WarningCollector(logging.Handler):
+    """Counts warnings and errors from Pelican and plugins: strict builds fail on any."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+        print(f"{record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
+
+
+def _pin_environment() -> None:
+    # Same commit, same bytes: no dependence on the machine's zone or locale.
+    os.environ["TZ"] = "UTC"
+    os.environ["LC_ALL"] = "C.UTF-8"
+    if hasattr(time, "tzset"):
+        time.tzset()
+
+
+def _report(errors: ContentErrors) -> None:
+    for error in errors.errors:
+        print(error, file=sys.stderr)
+        if GITHUB_ACTIONS:
+            print(error.github_annotation())
+    count = len(errors.errors)
+    print(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written.", file=sys.stderr)
+
+
+def build(settings_file: str, output: str | None) -> int:
+    from pelican import Pelican
+    from pelican.log import console
+    from pelican.settings import read_settings
+
+    console.quiet = True  # Pelican's own summary counts only its (unused) article generator
+
+    collector = _WarningCollector()
+    logging.getLogger().addHandler(collector)
+    logging.getLogger().setLevel(logging.WARNING)
+    settings = read_settings(settings_file)
+    final = Path(output or settings["OUTPUT_PATH"]).resolve()
+    staging = final.with_name(final.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    settings["OUTPUT_PATH"] = str(staging)
+    try:
+        Pelican(settings).run()
+    except ContentErrors as errors:
+        _report(errors)
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
+    if collector.records:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"{len(collector.records)} warning(s): the build is strict, so nothing was written.",
+            file=sys.stderr,
+        )
+        return 1
+    shutil.rmtree(final, ignore_errors=True)
+    staging.rename(final)
+    pages = sum(1 for _ in final.rglob("*.html"))
+    print(f"build: {pages} pages written to {os.path.relpath(final)}/")
+    return 0
+
+
+def check(settings_file: str) -> int:
+    from pelican.settings import read_settings
+
+    settings = read_settings(settings_file)
+    try:
+        model = load_model(Path(settings["PATH"]), siteurl=settings["SITEURL"])
+    except ContentErrors as errors:
+        _report(errors)
+        return 1
+    print(f"check: {len(model.sources)} sources and {len(model.pages)} pages are valid")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("build", "check"))
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="Pelican settings file")
+    parser.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks of unexpected failures")
+    args = parser.parse_args(argv)
+    _pin_environment()
+    try:
+        if args.command == "check":
+            return check(args.settings)
+        return build(args.settings, args.output)
+    except Exception as exc:  # a bug or a broken setting, not a content problem
+        if args.debug:
+            raise
+        print(f"{args.settings}: the build failed unexpectedly: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Run again with --debug for the traceback, and please report it.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""The fields each kind of content takes (the schema contributors write against)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import PartialDate
+from .facts import FieldError, date_value, names_value, text_value, url_value
+from .schema import FieldSpec, choice, fact
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SOURCE_KINDS = ("news report", "opinion", "report", "press release", "primary document")
+
+
+@dataclass
+class RelativeDate:
+    phrase: str
+    paragraph: int
+    resolved: PartialDate | None = None
+    basis: str | None = None
+
+
+def slug_value(raw) -> str:
+    text = text_value(raw)
+    if not SLUG.fullmatch(text):
+        raise FieldError(f"'{text}' is not a slug", "give a file name from content/sources/ without .md")
+    return text
+
+
+def text_list(raw) -> list[str]:
+    if not isinstance(raw, list):
+        raise FieldError("this field must be a list", "write each entry on its own line starting with '- '")
+    return [text_value(item) for item in raw]
+
+
+def relative_dates_value(raw) -> list[dict]:
+    if not isinstance(raw, list):
+        raise FieldError(
+            "relative dates must be a list", "write '- phrase: Last Thursday' and 'paragraph: 1' per entry"
+        )
+    entries = []
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, dict) or set(entry) != {"phrase", "paragraph"}:
+            raise FieldError(
+                "each entry needs exactly 'phrase' and 'paragraph'",
+                "write '- phrase: …' and '  paragraph: N'",
+                (index,),
+            )
+        paragraph = entry["paragraph"]
+        if not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1:
+            raise FieldError(
+                "'paragraph' must be a whole number from 1",
+                "give the paragraph's number as the page shows it",
+                (index, "paragraph"),
+            )
+        entries.append({"phrase": text_value(entry["phrase"]), "paragraph": paragraph, "index": index})
+    return entries
+
+
+SOURCE_FIELDS = [
+    FieldSpec("title", fact(text_value), hint="the headline as the copy shows it, or unknown"),
+    FieldSpec("label", text_value, required=False, hint="a short description"),
+    FieldSpec("kind", choice(*SOURCE_KINDS), hint="news report"),
+    FieldSpec("publication", fact(text_value), hint="the publication's name, or unknown"),
+    FieldSpec("authors", fact(names_value), hint="[Author Name], or unknown"),
+    FieldSpec("date", fact(date_value), hint="2018-06-25, or unknown"),
+    FieldSpec("original_url", fact(url_value), hint="https://…, or unknown"),
+    FieldSpec("archived_url", fact(url_value), hint="https://…, or unknown"),
+    FieldSpec("accessed", fact(date_value), hint="the date the copy was taken, or unknown"),
+    FieldSpec("summary", text_value, hint="one line in the project's own words"),
+    FieldSpec("text_from", slug_value, required=False),
+    FieldSpec("edits", text_list, required=False, default=()),
+    FieldSpec("relative_dates", relative_dates_value, required=False, default=()),
+]
+
+PAGE_FIELDS = [
+    FieldSpec("title", text_value, hint="the page title"),
+    FieldSpec("description", text_value, hint="one sentence for search engines and link previews"),
+]

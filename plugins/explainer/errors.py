@@ -1,0 +1,45 @@
+"""Contributor-facing errors: every one names a file, a line, the problem and the fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ContentError(Exception):
+    path: str
+    line: int
+    problem: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.problem} — {self.fix}"
+
+    def github_annotation(self) -> str:
+        # Workflow commands need %, CR and LF escaped in the message part.
+        message = f"{self.problem} — {self.fix}"
+        for raw, escaped in (("%", "%25"), ("\r", "%0D"), ("\n", "%0A")):
+            message = message.replace(raw, escaped)
+        return f"::error file={self.path},line={self.line}::{message}"
+
+
+class ContentErrors(Exception):
+    """Every problem found in one pass, so a contributor fixes them all at once."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line, e.problem))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class ErrorCollector:
+    """Gathers errors while loading, so one bad file does not hide the next."""
+
+    def __init__(self) -> None:
+        self.errors: list[ContentError] = []
+
+    def add(self, path: str, line: int, problem: str, fix: str) -> None:
+        self.errors.append(ContentError(path, line, problem, fix))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ContentErrors(self.errors)

@@ -1,0 +1,136 @@
+"""Provenance values: what the copy states, what the project infers (with its basis), or unknown.
+
+In a content file a field is written as a plain value (stated in the copy), as the word
+`unknown`, or as a mapping with `value`, `status` (stated, inferred, unknown), `basis`
+(required when inferred), `note` and, for dates, `display` (a vaguer wording such as
+"week of 18 June 2018").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from .dates import DateFormatError, PartialDate, parse_partial_date
+
+STATUSES = ("stated", "inferred", "unknown")
+UNKNOWN = "unknown"
+FACT_KEYS = {"value", "status", "basis", "note", "display"}
+
+
+class FieldError(ValueError):
+    """A field's value is wrong; args are (problem, fix, key path below the field)."""
+
+    def __init__(self, problem: str, fix: str, subkey: tuple = ()):
+        super().__init__(problem, fix, subkey)
+        self.problem, self.fix, self.subkey = problem, fix, subkey
+
+
+@dataclass(frozen=True)
+class Fact:
+    value: Any = None
+    status: str = UNKNOWN
+    basis: str | None = None
+    note: str | None = None
+    display: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.status != UNKNOWN
+
+    @property
+    def inferred(self) -> bool:
+        return self.status == "inferred"
+
+
+def parse_fact(raw, parse_value: Callable[[Any], Any]) -> Fact:
+    if isinstance(raw, str) and raw.strip().lower() == UNKNOWN:
+        return Fact()
+    if not isinstance(raw, dict):
+        return Fact(_parse_value(raw, parse_value), "stated")
+    extra = sorted(set(raw) - FACT_KEYS)
+    if extra:
+        raise FieldError(
+            f"'{extra[0]}' is not part of a provenance value",
+            f"use only {', '.join(sorted(FACT_KEYS))}",
+            (extra[0],),
+        )
+    status = raw.get("status", "stated" if "value" in raw else UNKNOWN)
+    if status not in STATUSES:
+        raise FieldError(
+            f"status '{status}' is not known",
+            f"write one of: {', '.join(STATUSES)}",
+            ("status",),
+        )
+    texts = {k: raw.get(k) for k in ("basis", "note", "display")}
+    for key, text in texts.items():
+        if text is not None and not (isinstance(text, str) and text.strip()):
+            raise FieldError(f"'{key}' must be a sentence of text", f"write the {key} as text", (key,))
+    if status == UNKNOWN:
+        if raw.get("value") not in (None, UNKNOWN):
+            raise FieldError(
+                "a value is given but the status says unknown",
+                "remove the value, or set status to stated or inferred",
+                ("value",),
+            )
+        return Fact(None, UNKNOWN, note=texts["note"])
+    if "value" not in raw:
+        raise FieldError(
+            f"the status is {status} but no value is given",
+            "add 'value:', or write the whole field as 'unknown'",
+        )
+    if status == "inferred" and not texts["basis"]:
+        raise FieldError(
+            "an inferred value has no basis",
+            "add 'basis:' saying what in the copies the inference rests on",
+        )
+    value = _parse_value(raw["value"], parse_value, ("value",))
+    return Fact(value, status, texts["basis"], texts["note"], texts["display"])
+
+
+def _parse_value(raw, parse_value, subkey=()):
+    try:
+        return parse_value(raw)
+    except FieldError as exc:
+        raise FieldError(exc.problem, exc.fix, subkey + exc.subkey) from None
+
+
+# Value parsers: each returns the clean value or raises FieldError.
+
+
+def text_value(raw) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise FieldError("this field must be a line of text", "write the text after the colon")
+    return raw.strip()
+
+
+def names_value(raw) -> tuple[str, ...]:
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not items:
+        raise FieldError(
+            "this field must be a name or a list of names", "write '[First Author, Second Author]'"
+        )
+    return tuple(text_value(item) for item in items)
+
+
+def date_value(raw) -> PartialDate:
+    try:
+        return parse_partial_date(raw)
+    except DateFormatError as exc:
+        raise FieldError(exc.problem, exc.fix) from None
+
+
+ALLOWED_URL_SCHEMES = ("http", "https")
+
+
+def url_value(raw) -> str:
+    text = text_value(raw)
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ALLOWED_URL_SCHEMES or not parts.netloc or any(c.isspace() for c in text):
+        raise FieldError(
+            f"'{text}' is not a web address",
+            "give the full address starting with https:// (or write 'unknown')",
+        )
+    return text

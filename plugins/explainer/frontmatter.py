@@ -1,0 +1,150 @@
+"""Split a content file into its YAML metadata block and Markdown body, keeping line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import ContentError
+
+FENCE = "---"
+
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the date parser sees what was written."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    path: str  # as shown to contributors, relative to the project
+    meta: dict
+    body: str
+    body_line: int  # file line of the body's first line
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, *key) -> int:
+        """Line of a metadata key (or the nearest enclosing key), for error messages."""
+        while key and key not in self.lines:
+            key = key[:-1]
+        return self.lines.get(key, 1)
+
+    def body_line_of(self, needle: str) -> int:
+        """File line where `needle` first occurs in the body (body start if absent)."""
+        index = self.body.find(needle)
+        if index < 0:
+            return self.body_line
+        return self.body_line + self.body.count("\n", 0, index)
+
+
+def read_document(file: Path, display_path: str) -> Document:
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            display_path,
+            line,
+            f"the file is not valid UTF-8 (byte {exc.start})",
+            "save the file with UTF-8 encoding",
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        raise ContentError(
+            display_path,
+            1,
+            "the file does not start with a metadata block",
+            "put '---' on the first line, the fields below it, then another '---'",
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise ContentError(
+            display_path,
+            1,
+            "the metadata block is never closed",
+            "add a line '---' after the last metadata field",
+        ) from None
+    meta, key_lines = _parse_yaml("\n".join(lines[1:end]), display_path, first_line=2)
+    body = "\n".join(lines[end + 1 :])
+    return Document(display_path, meta, body, end + 2, key_lines)
+
+
+def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
+    loader = _StringDatesLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ContentError(
+                path,
+                first_line,
+                "the metadata block is empty",
+                "add the required fields (see CONTRIBUTING.md)",
+            )
+        if not isinstance(node, MappingNode):
+            raise ContentError(
+                path,
+                node.start_mark.line + first_line,
+                "the metadata block is not a list of 'field: value' lines",
+                "write one 'field: value' per line",
+            )
+        key_lines: dict[tuple, int] = {}
+        value = _build(node, (), key_lines, loader, path, first_line)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        problem = exc.problem or exc.context or "unreadable"
+        raise ContentError(
+            path,
+            line,
+            f"the metadata is not valid YAML ({problem})",
+            "check indentation, colons and quotes on this line; quote values that contain ': '",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(
+            path,
+            first_line,
+            f"the metadata is not valid YAML ({exc})",
+            "check the metadata block",
+        ) from None
+    finally:
+        loader.dispose()
+    return value, key_lines
+
+
+def _build(node, key_path, key_lines, loader, path, first_line):
+    """Construct plain values, recording each key's line and rejecting duplicate keys."""
+    if isinstance(node, MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + first_line
+            key = loader.construct_object(key_node) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                raise ContentError(path, line, "a field name is not plain text", "write field names as words")
+            if key in result:
+                raise ContentError(
+                    path,
+                    line,
+                    f"the field '{key}' is given twice",
+                    "keep one of them",
+                )
+            key_lines[key_path + (key,)] = line
+            result[key] = _build(value_node, key_path + (key,), key_lines, loader, path, first_line)
+        return result
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            key_lines[key_path + (index,)] = item.start_mark.line + first_line
+            items.append(_build(item, key_path + (index,), key_lines, loader, path, first_line))
+        return items
+    return loader.construct_object(node)

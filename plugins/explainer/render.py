@@ -1,0 +1,191 @@
+"""Markdown to HTML for every kind of content, with the site's safety rules and paragraph anchors.
+
+Syntax and checks live in Python-Markdown processors (as markdown/extensions/footnotes.py
+does), never in regular expressions over rendered HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+# Runs after Python-Markdown's "unescape" treeprocessor (priority 0), so text is final.
+AFTER_INLINE = -5
+SAFE_LINK_SCHEMES = ("http", "https", "mailto")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Problem:
+    needle: str  # text to find in the body, to point at a line
+    problem: str
+    fix: str
+
+
+@dataclass
+class InternalLink:
+    path: str  # site path as written, e.g. /sources/x/
+    fragment: str
+    needle: str
+
+
+@dataclass
+class Rendered:
+    html: str
+    paragraphs: list[str] = field(default_factory=list)
+    internal_links: list[InternalLink] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _State:
+    """What the processors learn about one document, reset per conversion."""
+
+    def __init__(self):
+        self.paragraphs: list[str] = []
+        self.internal_links: list[InternalLink] = []
+        self.problems: list[Problem] = []
+
+
+class LinkRules(Treeprocessor):
+    """Rejects unsafe link schemes, foreign images and h1s; prefixes site paths with SITEURL."""
+
+    def __init__(self, md, state_holder, siteurl):
+        super().__init__(md)
+        self.holder, self.siteurl = state_holder, siteurl
+
+    def run(self, root):
+        state = self.holder.state
+        for element in root.iter():
+            if element.tag == "h1":
+                state.problems.append(
+                    Problem(
+                        "\n# ",
+                        "the text has a level-1 heading",
+                        "the title is the page's only h1; start sections with '## '",
+                    )
+                )
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute and element.get(attribute) is not None:
+                element.set(attribute, self._checked(element.tag, element.get(attribute), state))
+
+    def _checked(self, tag, url, state):
+        parts = urlsplit(url.strip())
+        scheme = parts.scheme.lower()
+        if url.startswith("/") and not url.startswith("//"):
+            state.internal_links.append(InternalLink(parts.path, parts.fragment, url))
+            return self.siteurl + url
+        if tag == "img" and (scheme or url.startswith("//")):
+            state.problems.append(
+                Problem(
+                    url,
+                    f"the image '{url}' would load from another site",
+                    "add the image to content/ and link it with a path starting with /",
+                )
+            )
+        elif scheme and scheme not in SAFE_LINK_SCHEMES or url.startswith("//"):
+            state.problems.append(
+                Problem(
+                    url,
+                    f"the link '{url}' uses a scheme that is not allowed",
+                    "link to an https:// address or to a site path such as /sources/",
+                )
+            )
+        return url
+
+
+class ParagraphAnchors(Treeprocessor):
+    """Numbers top-level paragraphs, list items and quoted paragraphs as #p1, #p2…
+
+    The numbers are the pinpoints citations use ("para. 4"), so they must stay stable:
+    headings are not numbered, and the text of each numbered block is kept for checks.
+    """
+
+    def __init__(self, md, state_holder):
+        super().__init__(md)
+        self.holder = state_holder
+
+    def run(self, root):
+        for block in list(root):
+            if block.tag == "p":
+                self._number(block)
+            elif block.tag in ("ul", "ol"):
+                for item in block.findall("li"):
+                    self._number(item)
+            elif block.tag == "blockquote":
+                for inner in block.findall("p"):
+                    self._number(inner)
+
+    def _number(self, element):
+        paragraphs = self.holder.state.paragraphs
+        paragraphs.append(_SPACES.sub(" ", "".join(element.itertext())).strip())
+        number = len(paragraphs)
+        element.set("id", f"p{number}")
+        element.set("class", "para")
+        marker = etree.Element(
+            "a", {"class": "para-num", "href": f"#p{number}", "aria-label": f"Paragraph {number}"}
+        )
+        marker.text = str(number)
+        marker.tail, element.text = element.text, None
+        element.insert(0, marker)
+
+
+class _StateHolder:
+    state = _State()
+
+
+class ContentExtension(Extension):
+    def __init__(self, holder, siteurl, number_paragraphs):
+        super().__init__()
+        self.holder, self.siteurl, self.number_paragraphs = holder, siteurl, number_paragraphs
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(LinkRules(md, self.holder, self.siteurl), "link_rules", AFTER_INLINE)
+        if self.number_paragraphs:
+            md.treeprocessors.register(
+                ParagraphAnchors(md, self.holder), "paragraph_anchors", AFTER_INLINE - 1
+            )
+
+
+class MarkdownRenderer:
+    """One configured Python-Markdown instance, reset between documents."""
+
+    def __init__(self, siteurl: str, number_paragraphs: bool = False):
+        self._holder = _StateHolder()
+        self._md = markdown.Markdown(
+            extensions=[
+                "tables",
+                "sane_lists",
+                "toc",
+                ContentExtension(self._holder, siteurl, number_paragraphs),
+            ],
+            output_format="html",
+        )
+
+    def render(self, text: str) -> Rendered:
+        self._md.reset()
+        self._holder.state = state = _State()
+        html = self._md.convert(text)
+        problems = state.problems + self._raw_html_problems()
+        return Rendered(html, state.paragraphs, state.internal_links, problems)
+
+    def _raw_html_problems(self) -> list[Problem]:
+        # Python-Markdown stashes raw HTML (and character entities) instead of escaping it.
+        problems = []
+        for raw in self._md.htmlStash.rawHtmlBlocks:
+            raw = str(raw)
+            if not _ENTITY.fullmatch(raw.strip()):
+                problems.append(
+                    Problem(
+                        raw.strip()[:40],
+                        f"raw HTML is not allowed in content ({raw.strip()[:40]!r})",
+                        "write it in Markdown; links and emphasis need no HTML",
+                    )
+                )
+        return problems

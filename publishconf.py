@@ -1,0 +1,13 @@
+"""Pelican settings for the production build (`make publish`); SITEURL comes from the environment."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    raise SystemExit(
+        "publishconf.py: SITEURL is not set — run e.g. SITEURL=https://user.github.io/repo make publish"
+    )
