@@ -35,7 +35,7 @@ serve: html
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory output
 
-test: $(READY)
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(READY)

@@ -101,7 +101,9 @@ def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
         key_lines: dict[tuple, int] = {}
         value = _build(node, (), key_lines, loader, path, first_line)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is reported at the end of the text; its start is more useful.
+        unclosed = "end of stream" in (exc.problem or "") and exc.context_mark
+        mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
         problem = exc.problem or exc.context or "unreadable"
         raise ContentError(

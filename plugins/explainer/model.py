@@ -20,9 +20,8 @@ from .render import MarkdownRenderer, Rendered
 from .schema import read_fields
 from .textnorm import normalise
 
-COLLECTIONS = ("sources", "pages")
-# Site paths that exist whatever the content (contract in DESIGN.md).
-FIXED_PATHS = ("/", "/sources/")
+# Site paths the generators write whatever the content (contract in DESIGN.md).
+FIXED_PATHS = {"/sources/": "the sources list"}
 
 
 @dataclass
@@ -95,9 +94,11 @@ class Model:
     def sources_by_slug(self) -> dict[str, Source]:
         return {s.slug: s for s in self.sources}
 
+    def items(self) -> list[Item]:
+        return [*self.sources, *self.pages.values()]
+
     def site_paths(self) -> set[str]:
-        items = [*self.sources, *self.pages.values()]
-        return set(FIXED_PATHS) | {"/" + item.url for item in items}
+        return set(FIXED_PATHS) | {"/" + item.url for item in self.items()}
 
 
 def load_model(content_dir: Path, siteurl: str = "") -> Model:
@@ -107,6 +108,8 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
     pages = [p for p in loader.collection("pages", loader.page) if p]
     errors.raise_if_any()
     model = Model(sorted(sources, key=_chronological), {p.slug: p for p in pages})
+    _check_addresses(model, errors)
+    errors.raise_if_any()
     _resolve(model, errors)
     errors.raise_if_any()
     return model
@@ -198,6 +201,23 @@ class _Loader:
         if fields is None:
             return None
         return Page(slug, document.path, document, rendered, **fields)
+
+
+def _check_addresses(model: Model, errors: ErrorCollector) -> None:
+    """Two items may not claim one address (a page named sources.md would hide the list)."""
+    owners = dict(FIXED_PATHS)
+    for item in model.items():
+        address = "/" + item.url
+        if address in owners:
+            errors.add(
+                item.path,
+                1,
+                f"the address {address} is already used by {owners[address]}",
+                "rename the file to give it another slug",
+            )
+        owners.setdefault(address, item.path)
+    if "index" not in model.pages:
+        errors.add("content/pages/index.md", 1, "the home page is missing", "restore content/pages/index.md")
 
 
 def _resolve(model: Model, errors: ErrorCollector) -> None:

@@ -66,7 +66,7 @@ class LinkRules(Treeprocessor):
             if element.tag == "h1":
                 state.problems.append(
                     Problem(
-                        "\n# ",
+                        "# " + "".join(element.itertext()),
                         "the text has a level-1 heading",
                         "the title is the page's only h1; start sections with '## '",
                     )

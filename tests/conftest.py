@@ -1,0 +1,130 @@
+"""Shared fixtures: one real build per session, a local server, and Chromium for browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+PRODUCTION_SITEURL = "https://example.github.io/repo"
+# CI sets this so that a missing browser or Java fails instead of skipping.
+REQUIRE_TOOLS = os.environ.get("EXPLAINER_REQUIRE_BROWSER_TESTS") == "1"
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+def run_explainer(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `python -m explainer …` as a contributor would, capturing its output."""
+    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    full_env.update(PYTHONPATH=str(ROOT / "plugins"), **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "explainer", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+class BuiltSite:
+    def __init__(self, root: Path, siteurl: str = ""):
+        self.root, self.siteurl = root, siteurl
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def url_of(self, file: Path) -> str:
+        relative = file.relative_to(self.root).as_posix()
+        return "/" + relative.removesuffix("index.html")
+
+    @functools.cache  # noqa: B019 - one parse per page per session
+    def soup(self, path: str) -> BeautifulSoup:
+        """Parse the page at a site path such as '/sources/' or '/404.html'."""
+        file = self.root / path.lstrip("/")
+        if path.endswith("/"):
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def _build(tmp_path_factory, name: str, settings: str, env: dict | None = None) -> BuiltSite:
+    output = tmp_path_factory.mktemp(name) / "output"
+    result = run_explainer("build", "--settings", settings, "--output", str(output), env=env)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, (env or {}).get("SITEURL", ""))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    return _build(tmp_path_factory, "dev", "pelicanconf.py")
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> BuiltSite:
+    return _build(tmp_path_factory, "prod", "publishconf.py", env={"SITEURL": PRODUCTION_SITEURL})
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def missing_tool(reason: str):
+    """Skip on a developer's machine; fail in CI, where every tool must be present."""
+    if REQUIRE_TOOLS:
+        pytest.fail(f"{reason} (required because EXPLAINER_REQUIRE_BROWSER_TESTS=1)")
+    pytest.skip(reason)
+
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM_PATH, then Debian's /usr/bin/chromium; None means Playwright's own browser."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        missing_tool("Playwright is not installed")
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        except Error as exc:
+            missing_tool(f"no Chromium to drive: {exc.message.splitlines()[0]}")
+        yield launched
+        launched.close()

@@ -1,0 +1,87 @@
+"""A minimal valid content tree in a temp folder, for tests that break one thing at a time."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from explainer.errors import ContentErrors
+from explainer.model import load_model
+
+GOOD_SOURCE = """\
+---
+title: A headline
+kind: news report
+publication: Example News
+authors: [Ann Writer]
+date: 2018-06-25
+original_url: https://example.com/story
+archived_url: unknown
+accessed: unknown
+summary: A short summary in the project's own words.
+relative_dates:
+  - phrase: Last Thursday
+    paragraph: 1
+---
+Last Thursday, something happened.
+
+A second paragraph with "a quotation" in it.
+"""
+
+GOOD_PAGE = """\
+---
+title: Home
+description: The home page.
+---
+See [the source](/sources/good-source/#p2).
+"""
+
+
+class ContentTree:
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        self.write("sources/good-source.md", GOOD_SOURCE)
+        self.write("pages/index.md", GOOD_PAGE)
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        file = self.content / relative
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            file.write_bytes(text)
+        else:
+            file.write_text(textwrap.dedent(text), encoding="utf-8")
+        return file
+
+    def source(
+        self,
+        metadata_changes: dict[str, str | None] | None = None,
+        body: str | None = None,
+        name="bad-source",
+    ):
+        """Write a source derived from the good one: change, add (value) or drop (None) lines."""
+        head, text = GOOD_SOURCE.split("---\n")[1:3]
+        lines = head.splitlines()
+        for key, value in (metadata_changes or {}).items():
+            index = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+            if index is None:
+                lines.append(f"{key}: {value}")
+                continue
+            end = index + 1  # the field's indented continuation lines go with it
+            while end < len(lines) and lines[end].startswith(" "):
+                end += 1
+            lines[index:end] = [] if value is None else [f"{key}: {value}"]
+        return self.write(
+            f"sources/{name}.md",
+            "---\n" + "\n".join(lines) + "\n---\n" + (body if body is not None else text),
+        )
+
+    def errors(self) -> list[str]:
+        try:
+            load_model(self.content)
+        except ContentErrors as exc:
+            return [str(error) for error in exc.errors]
+        return []
+
+    def model(self):
+        return load_model(self.content)

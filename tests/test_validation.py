@@ -1,0 +1,218 @@
+"""Each kind of bad input fails with `path:line: problem — fix`, naming the right line."""
+
+from __future__ import annotations
+
+import pytest
+from contenttree import ContentTree
+
+BAD = "content/sources/bad-source.md"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    return ContentTree(tmp_path)
+
+
+def only_error(tree) -> str:
+    errors = tree.errors()
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_the_minimal_tree_is_valid(tree):
+    assert tree.errors() == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2018-13-01", "date: '2018-13-01' has no month 13 — months run from 01 to 12"),
+        ("2018-02-30", "date: '2018-02-30' is not a day of the calendar — February 2018 has no day 30"),
+        ("25 June 2018", "date: '25 June 2018' is not a date — write YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("1850", "date: '1850' is before 1900 — check the year"),
+    ],
+)
+def test_bad_dates_name_the_date_line(tree, value, message):
+    tree.source({"date": value})
+    error = only_error(tree)
+    assert error.startswith(f"{BAD}:6: ")
+    assert message in error
+
+
+def test_missing_required_field(tree):
+    tree.source({"summary": None})
+    assert only_error(tree) == (
+        f"{BAD}:1: the required field 'summary' is missing or empty — "
+        "add 'summary: one line in the project's own words' to the metadata block"
+    )
+
+
+def test_unknown_field(tree):
+    tree.source({"colour": "blue"})
+    error = only_error(tree)
+    assert error.startswith(f"{BAD}:14: 'colour' is not a field this kind of content takes — remove it")
+
+
+def test_unknown_kind(tree):
+    tree.source({"kind": "blog post"})
+    assert only_error(tree).startswith(
+        f"{BAD}:3: kind: 'blog post' is not a known value — write one of: news report"
+    )
+
+
+def test_broken_yaml_points_at_the_line(tree):
+    tree.source({"summary": '"an unclosed quote'})
+    error = only_error(tree)
+    assert error.startswith(f"{BAD}:10: the metadata is not valid YAML")
+    assert "check indentation, colons and quotes" in error
+
+
+def test_a_field_given_twice(tree):
+    tree.write(
+        "sources/bad-source.md",
+        tree.source().read_text().replace("kind: news report", "kind: news report\nkind: report"),
+    )
+    assert only_error(tree) == f"{BAD}:4: the field 'kind' is given twice — keep one of them"
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.com/x", "example.com/story"]
+)
+def test_urls_must_be_web_addresses(tree, url):
+    tree.source({"original_url": f"'{url}'"})
+    error = only_error(tree)
+    assert error.startswith(f"{BAD}:7: original_url: '{url}' is not a web address — give the full address")
+
+
+def test_inferred_value_needs_a_basis(tree):
+    tree.source({"publication": "{value: Example News, status: inferred}"})
+    assert only_error(tree).startswith(f"{BAD}:4: publication: an inferred value has no basis — add 'basis:'")
+
+
+def test_unknown_title_needs_a_label(tree):
+    tree.source({"title": "unknown"})
+    assert only_error(tree).startswith(f"{BAD}:2: the title is unknown and no label is given — add 'label:'")
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "problem"),
+    [
+        ("Fine.\n\n<script>alert(1)</script>\n", 14, "raw HTML is not allowed in content"),
+        ("Text with <img src=x onerror=alert(1)> inside.\n", 12, "raw HTML is not allowed in content"),
+        (
+            "Click [here](javascript:alert(1)).\n",
+            12,
+            "the link 'javascript:alert(1)' uses a scheme that is not allowed",
+        ),
+        ("![x](https://tracker.example/pixel.png)\n", 12, "would load from another site"),
+        ("Intro.\n\n# A second title\n", 14, "the text has a level-1 heading"),
+        ("See [a page](/nowhere/).\n", 12, "the link '/nowhere/' points to no page of the site"),
+        (
+            "See [it](/sources/good-source/#p9).\n",
+            12,
+            "names a paragraph that does not exist — good-source has paragraphs 1 to 2",
+        ),
+    ],
+)
+def test_body_problems_name_their_line(tree, body, line, problem):
+    # Without relative_dates the body starts on line 12.
+    tree.source({"relative_dates": None}, body=body)
+    error = only_error(tree)
+    assert error.startswith(f"{BAD}:{line}: "), error
+    assert problem in error
+
+
+def test_not_utf8(tree):
+    tree.write("sources/bad-source.md", "---\ntitle: caf\xe9\n".encode("latin-1"))
+    assert (
+        only_error(tree)
+        == f"{BAD}:2: the file is not valid UTF-8 (byte 14) — save the file with UTF-8 encoding"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file does not start with a metadata block"),
+        ("Just some text.\n", "the file does not start with a metadata block"),
+        ("---\ntitle: x\n", "the metadata block is never closed"),
+        ("---\n---\nText.\n", "the metadata block is empty"),
+        ("---\n- a\n- b\n---\nText.\n", "the metadata block is not a list of 'field: value' lines"),
+    ],
+)
+def test_malformed_files(tree, text, message):
+    tree.write("sources/bad-source.md", text)
+    assert message in only_error(tree)
+
+
+def test_file_names_are_slugs(tree):
+    tree.write("sources/Bad_Name.md", "---\n---\n")
+    assert only_error(tree).startswith(
+        "content/sources/Bad_Name.md:1: the file name 'Bad_Name' is not a valid slug"
+    )
+
+
+def test_non_markdown_files_are_refused(tree):
+    tree.write("sources/notes.txt", "notes")
+    assert only_error(tree).startswith("content/sources/notes.txt:1: only Markdown files belong here")
+
+
+def test_duplicate_address(tree):
+    tree.write("pages/sources.md", "---\ntitle: Sources\ndescription: Clash.\n---\nText.\n")
+    assert only_error(tree) == (
+        "content/pages/sources.md:1: the address /sources/ is already used by the sources list — "
+        "rename the file to give it another slug"
+    )
+
+
+def test_text_from_must_match_its_origin(tree):
+    tree.source(
+        {"text_from": "good-source"},
+        body="Last Thursday, something happened.\n\nA sentence that is not there.\n",
+    )
+    assert only_error(tree).startswith(f"{BAD}:18: paragraph 2 does not occur in good-source")
+
+
+def test_text_from_must_name_another_source(tree):
+    tree.source({"text_from": "no-such-source"})
+    assert only_error(tree).startswith(
+        f"{BAD}:14: text_from names 'no-such-source', which is not another source"
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        ("  - phrase: Next Friday\n    paragraph: 1", 12, "'Next Friday' does not occur in paragraph 1"),
+        (
+            "  - phrase: Last Thursday\n    paragraph: 7",
+            12,
+            "paragraph 7 does not exist — the text has 2 paragraphs",
+        ),
+        ("  - phrase: something\n    paragraph: 1", 12, "the build cannot resolve 'something'"),
+        ("  - phrase: Last Thursday\n    paragraph: one", 13, "'paragraph' must be a whole number from 1"),
+    ],
+)
+def test_relative_date_entries(tree, entry, line, message):
+    text = tree.source().read_text().replace("  - phrase: Last Thursday\n    paragraph: 1", entry)
+    tree.write("sources/bad-source.md", text)
+    error = only_error(tree)
+    assert error.startswith(f"{BAD}:{line}: "), error
+    assert message in error
+
+
+def test_every_error_is_reported_at_once(tree):
+    tree.source({"date": "2018-13-01", "kind": "blog post"})
+    tree.source({"summary": None}, name="another-bad-source")
+    assert len(tree.errors()) == 3
+
+
+def test_byte_order_mark_and_windows_line_endings_build(tree):
+    text = tree.source().read_text().replace("\n", "\r\n")
+    tree.write("sources/bad-source.md", "\ufeff".encode() + text.encode())
+    model = tree.model()
+    source = model.sources_by_slug["bad-source"]
+    assert source.paragraphs == [
+        "Last Thursday, something happened.",
+        'A second paragraph with "a quotation" in it.',
+    ]
