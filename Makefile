@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.requirements-installed
 EXPLAINER := PYTHONPATH=plugins $(BIN)/python -m explainer
 PORT ?= 8000
+LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help serve html publish check test lint format clean
+.PHONY: help serve html publish check test lint format audit clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:$(PORT)"
@@ -15,6 +16,7 @@ help:
 	@echo "make html     development build into output/"
 	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
 	@echo "make lint     ruff check and format check"
+	@echo "make audit    Lighthouse (mobile) scores for each page type (needs Node.js)"
 	@echo "make clean    remove build products (keeps .venv)"
 
 $(READY): requirements.txt
@@ -32,8 +34,7 @@ check: $(READY)
 	$(EXPLAINER) check --settings pelicanconf.py
 
 serve: html
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory output
+	$(EXPLAINER) serve --port $(PORT)
 
 test: lint
 	$(BIN)/python -m pytest
@@ -44,6 +45,12 @@ lint: $(READY)
 
 format: $(READY)
 	$(BIN)/ruff format .
+
+$(LIGHTHOUSE):
+	npm install --no-audit --no-fund --prefix .lighthouse lighthouse@12.8.2
+
+audit: html $(LIGHTHOUSE)
+	$(BIN)/python tools/audit.py output $(LIGHTHOUSE)
 
 clean:
 	rm -rf output output.partial .pytest_cache

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -74,18 +72,12 @@ def production_site(tmp_path_factory) -> BuiltSite:
     return _build(tmp_path_factory, "prod", "publishconf.py", env={"SITEURL": PRODUCTION_SITEURL})
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    from explainer.serve import serve_in_background
+
+    httpd, url = serve_in_background(site.root)
+    yield url
     httpd.shutdown()
 
 

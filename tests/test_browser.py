@@ -80,3 +80,9 @@ def test_print_hides_navigation_and_prints_link_addresses(open_page):
     page = open_page("/sources/wsws-2018-06-25/", media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.site-header nav')).display") == "none"
     assert page.evaluate("getComputedStyle(document.querySelector('.edit-links')).display") == "none"
+
+
+def test_a_missing_address_shows_the_404_page(open_page):
+    page = open_page("/no/such/page/")
+    assert page.title().startswith("Page not found")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")

@@ -85,3 +85,14 @@ def test_publish_without_siteurl_says_how_to_set_it():
     assert result.returncode != 0
     assert "SITEURL is not set — run e.g. SITEURL=https://user.github.io/repo make publish" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_same_content_builds_the_same_bytes(project, tmp_path):
+    outputs = [tmp_path / "first", tmp_path / "second"]
+    for output in outputs:
+        assert (
+            run_explainer("build", "--settings", str(project.settings), "--output", str(output)).returncode
+            == 0
+        )
+    files = [{p.relative_to(o): p.read_bytes() for p in sorted(o.rglob("*")) if p.is_file()} for o in outputs]
+    assert files[0] == files[1] and len(files[0]) > 3

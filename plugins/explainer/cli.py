@@ -8,6 +8,7 @@ replaces the output folder only when everything succeeded.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import shutil
@@ -98,17 +99,33 @@ def check(settings_file: str) -> int:
     return 0
 
 
+def serve(settings_file: str, output: str | None, port: int) -> int:
+    from pelican.settings import read_settings
+
+    from .serve import make_server
+
+    root = Path(output or read_settings(settings_file)["OUTPUT_PATH"])
+    server = make_server(root, port)
+    print(f"Serving {os.path.relpath(root)}/ on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the way to stop
+        server.serve_forever()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "check"))
+    parser.add_argument("command", choices=("build", "check", "serve"))
     parser.add_argument("-s", "--settings", default="pelicanconf.py", help="Pelican settings file")
     parser.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks of unexpected failures")
     args = parser.parse_args(argv)
     _pin_environment()
     try:
         if args.command == "check":
             return check(args.settings)
+        if args.command == "serve":
+            return serve(args.settings, args.output, args.port)
         return build(args.settings, args.output)
     except Exception as exc:  # a bug or a broken setting, not a content problem
         if args.debug:
