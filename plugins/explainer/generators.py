@@ -49,5 +49,4 @@ class ProsePagesGenerator(_ThemedGenerator):
 
     def generate_output(self, writer):
         for page in self.model.pages.values():
-            template = "home" if page.slug == "index" else "page"
-            self.write(writer, page, template, page=page, sources=self.model.sources, page_url=page.url)
+            self.write(writer, page, "page", page=page, sources=self.model.sources, page_url=page.url)

@@ -56,12 +56,12 @@ class _State:
 class LinkRules(Treeprocessor):
     """Rejects unsafe link schemes, foreign images and h1s; prefixes site paths with SITEURL."""
 
-    def __init__(self, md, state_holder, siteurl):
+    def __init__(self, md, extension):
         super().__init__(md)
-        self.holder, self.siteurl = state_holder, siteurl
+        self.extension = extension
 
     def run(self, root):
-        state = self.holder.state
+        state = self.extension.state
         for element in root.iter():
             if element.tag == "h1":
                 state.problems.append(
@@ -80,7 +80,7 @@ class LinkRules(Treeprocessor):
         scheme = parts.scheme.lower()
         if url.startswith("/") and not url.startswith("//"):
             state.internal_links.append(InternalLink(parts.path, parts.fragment, url))
-            return self.siteurl + url
+            return self.extension.siteurl + url
         if tag == "img" and (scheme or url.startswith("//")):
             state.problems.append(
                 Problem(
@@ -107,9 +107,9 @@ class ParagraphAnchors(Treeprocessor):
     headings are not numbered, and the text of each numbered block is kept for checks.
     """
 
-    def __init__(self, md, state_holder):
+    def __init__(self, md, extension):
         super().__init__(md)
-        self.holder = state_holder
+        self.extension = extension
 
     def run(self, root):
         for block in list(root):
@@ -123,7 +123,7 @@ class ParagraphAnchors(Treeprocessor):
                     self._number(inner)
 
     def _number(self, element):
-        paragraphs = self.holder.state.paragraphs
+        paragraphs = self.extension.state.paragraphs
         paragraphs.append(_SPACES.sub(" ", "".join(element.itertext())).strip())
         number = len(paragraphs)
         element.set("id", f"p{number}")
@@ -136,42 +136,37 @@ class ParagraphAnchors(Treeprocessor):
         element.insert(0, marker)
 
 
-class _StateHolder:
-    state = _State()
-
-
 class ContentExtension(Extension):
-    def __init__(self, holder, siteurl, number_paragraphs):
+    """The site's rules for every kind of content; `state` holds what one conversion found."""
+
+    def __init__(self, siteurl, number_paragraphs):
         super().__init__()
-        self.holder, self.siteurl, self.number_paragraphs = holder, siteurl, number_paragraphs
+        self.siteurl, self.number_paragraphs = siteurl, number_paragraphs
+        self.state = _State()
+
+    def reset(self):
+        self.state = _State()
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(LinkRules(md, self.holder, self.siteurl), "link_rules", AFTER_INLINE)
+        md.registerExtension(self)  # so md.reset() resets the state too
+        md.treeprocessors.register(LinkRules(md, self), "link_rules", AFTER_INLINE)
         if self.number_paragraphs:
-            md.treeprocessors.register(
-                ParagraphAnchors(md, self.holder), "paragraph_anchors", AFTER_INLINE - 1
-            )
+            md.treeprocessors.register(ParagraphAnchors(md, self), "paragraph_anchors", AFTER_INLINE - 1)
 
 
 class MarkdownRenderer:
     """One configured Python-Markdown instance, reset between documents."""
 
     def __init__(self, siteurl: str, number_paragraphs: bool = False):
-        self._holder = _StateHolder()
+        self._rules = ContentExtension(siteurl, number_paragraphs)
         self._md = markdown.Markdown(
-            extensions=[
-                "tables",
-                "sane_lists",
-                "toc",
-                ContentExtension(self._holder, siteurl, number_paragraphs),
-            ],
-            output_format="html",
+            extensions=["tables", "sane_lists", "toc", self._rules], output_format="html"
         )
 
     def render(self, text: str) -> Rendered:
         self._md.reset()
-        self._holder.state = state = _State()
         html = self._md.convert(text)
+        state = self._rules.state
         problems = state.problems + self._raw_html_problems()
         return Rendered(html, state.paragraphs, state.internal_links, problems)
 
