@@ -216,3 +216,37 @@ def test_byte_order_mark_and_windows_line_endings_build(tree):
         "Last Thursday, something happened.",
         'A second paragraph with "a quotation" in it.',
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("Intro.\n\nA claim.[@no-such-source]\n", 7, "no source has the key 'no-such-source'"),
+        ("A claim.[@good-source para 2]\n", 5, "'[@good-source para 2]' is not a citation — write [@key]"),
+        (
+            "A claim.[@good-source, para. 3]\n",
+            5,
+            "points past the end of good-source — good-source has paragraphs 1 to 2",
+        ),
+        ('He said ""[@good-source]\n', 5, "the quotation before [@good-source] is empty"),
+        (
+            'One.\n\nIt was "a misquotation"[@good-source, para. 2]\n',
+            7,
+            "the quotation “a misquotation” is not in good-source, para. 2 — "
+            "the closest passage (para. 2) reads",
+        ),
+    ],
+)
+def test_citation_problems_name_the_page_and_line(tree, body, line, message):
+    tree.write("pages/about.md", f"---\ntitle: About\ndescription: About it.\n---\n{body}")
+    error = only_error(tree)
+    assert error.startswith(f"content/pages/about.md:{line}: "), error
+    assert message in error
+
+
+def test_a_correct_quotation_passes(tree):
+    tree.write(
+        "pages/about.md",
+        '---\ntitle: A\ndescription: B.\n---\nIt had "a quotation"[@good-source, para. 2].\n',
+    )
+    assert tree.errors() == []

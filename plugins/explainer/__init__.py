@@ -2,12 +2,12 @@
 
 from pelican import signals
 
-from .generators import ModelGenerator, ProsePagesGenerator, SourcePagesGenerator
+from .generators import DataGenerator, ModelGenerator, ProsePagesGenerator, SourcePagesGenerator
 
 
 def _generators(pelican):
     # The model generator comes first: the others read what it gathered.
-    return [ModelGenerator, SourcePagesGenerator, ProsePagesGenerator]
+    return [ModelGenerator, SourcePagesGenerator, ProsePagesGenerator, DataGenerator]
 
 
 def register():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from .csl import csl_items
 from .model import load_model
 from .present import FILTERS
 
@@ -50,3 +52,20 @@ class ProsePagesGenerator(_ThemedGenerator):
     def generate_output(self, writer):
         for page in self.model.pages.values():
             self.write(writer, page, "page", page=page, sources=self.model.sources, page_url=page.url)
+
+
+class DataGenerator(Generator):
+    """/data/*.json: the content in formats others can reuse."""
+
+    def generate_output(self, writer):
+        model = self.context[MODEL_KEY]
+        bibliography = csl_items(model.sources, self.settings["SITEURL"], self.settings["SITENAME"])
+        self._write_json("data/sources.json", bibliography)
+
+    def _write_json(self, relative: str, data) -> None:
+        # Sorted keys and a fixed layout: the same content gives the same bytes.
+        target = Path(self.output_path) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )

@@ -21,7 +21,7 @@ from .schema import read_fields
 from .textnorm import normalise
 
 # Site paths the generators write whatever the content (contract in DESIGN.md).
-FIXED_PATHS = {"/sources/": "the sources list"}
+FIXED_PATHS = {"/sources/": "the sources list", "/data/sources.json": "the bibliography (CSL-JSON)"}
 
 
 @dataclass
@@ -45,6 +45,7 @@ class Source(Item):
     fields: dict = field(default_factory=dict)
     relative_dates: list[RelativeDate] = field(default_factory=list)
     reproduced_in: list[Source] = field(default_factory=list)
+    cited_by: list[CitingItem] = field(default_factory=list)
 
     def __getattr__(self, name):
         # Metadata fields read as attributes in templates: source.publication, source.date…
@@ -86,6 +87,18 @@ class Page(Item):
 
 
 @dataclass
+class CitingItem:
+    """One page or item that cites a source, and the ids of its markers (the citing spots)."""
+
+    item: Item
+    ref_ids: list[str]
+
+    @property
+    def title(self) -> str:
+        return getattr(self.item, "title", "") or self.item.slug
+
+
+@dataclass
 class Model:
     sources: list[Source]
     pages: dict[str, Page]
@@ -105,6 +118,8 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
     errors = ErrorCollector()
     loader = _Loader(content_dir, siteurl, errors)
     sources = [s for s in loader.collection("sources", loader.source) if s]
+    # The project's own writing is rendered once the sources it cites are known.
+    loader.writing_renderer = MarkdownRenderer(siteurl, sources={s.slug: s for s in sources})
     pages = [p for p in loader.collection("pages", loader.page) if p]
     errors.raise_if_any()
     model = Model(sorted(sources, key=_chronological), {p.slug: p for p in pages})
@@ -125,7 +140,7 @@ class _Loader:
         self.content_dir, self.errors = content_dir, errors
         self.display_root = content_dir.parent
         self.source_renderer = MarkdownRenderer(siteurl, number_paragraphs=True)
-        self.page_renderer = MarkdownRenderer(siteurl)
+        self.writing_renderer: MarkdownRenderer | None = None
 
     def collection(self, name, load_one):
         folder = self.content_dir / name
@@ -197,7 +212,7 @@ class _Loader:
 
     def page(self, slug, document):
         fields = read_fields(document, PAGE_FIELDS, self.errors)
-        rendered = self._render(self.page_renderer, document)
+        rendered = self._render(self.writing_renderer, document)
         if fields is None:
             return None
         return Page(slug, document.path, document, rendered, **fields)
@@ -227,10 +242,22 @@ def _resolve(model: Model, errors: ErrorCollector) -> None:
         source.relative_dates = [
             _resolve_relative_date(source, entry, errors) for entry in source.fields["relative_dates"]
         ]
+    _collect_cited_by(model)
     site_paths = model.site_paths()
     for item in [*model.sources, *model.pages.values()]:
         for link in item.rendered.internal_links:
             _check_internal_link(item, link, site_paths, by_slug, errors)
+
+
+def _collect_cited_by(model: Model) -> None:
+    by_slug = model.sources_by_slug
+    for item in model.items():
+        spots: dict[str, list[str]] = {}
+        for citation in item.rendered.citations:
+            if citation.key in by_slug:
+                spots.setdefault(citation.key, []).append(citation.ref_id)
+        for key, ref_ids in spots.items():
+            by_slug[key].cited_by.append(CitingItem(item, ref_ids))
 
 
 def _resolve_text_from(source: Source, by_slug: dict[str, Source], errors: ErrorCollector) -> None:

@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+
+from .citations import CITATION_PRIORITY, Citation, CitationInline, CitationNotes, Note
+from .mdbase import ExtensionTreeprocessor
 
 # Runs after Python-Markdown's "unescape" treeprocessor (priority 0), so text is final.
 AFTER_INLINE = -5
@@ -42,23 +44,27 @@ class Rendered:
     paragraphs: list[str] = field(default_factory=list)
     internal_links: list[InternalLink] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 class _State:
     """What the processors learn about one document, reset per conversion."""
 
-    def __init__(self):
+    def __init__(self, namespace: str = ""):
+        self.namespace = namespace  # prefix for note ids, unique per item on a page
         self.paragraphs: list[str] = []
         self.internal_links: list[InternalLink] = []
         self.problems: list[Problem] = []
+        self.citations: list[Citation] = []
+        self.notes: list[Note] = []
+
+    def problem(self, needle: str, problem: str, fix: str) -> None:
+        self.problems.append(Problem(needle, problem, fix))
 
 
-class LinkRules(Treeprocessor):
+class LinkRules(ExtensionTreeprocessor):
     """Rejects unsafe link schemes, foreign images and h1s; prefixes site paths with SITEURL."""
-
-    def __init__(self, md, extension):
-        super().__init__(md)
-        self.extension = extension
 
     def run(self, root):
         state = self.extension.state
@@ -100,16 +106,12 @@ class LinkRules(Treeprocessor):
         return url
 
 
-class ParagraphAnchors(Treeprocessor):
+class ParagraphAnchors(ExtensionTreeprocessor):
     """Numbers top-level paragraphs, list items and quoted paragraphs as #p1, #p2…
 
     The numbers are the pinpoints citations use ("para. 4"), so they must stay stable:
     headings are not numbered, and the text of each numbered block is kept for checks.
     """
-
-    def __init__(self, md, extension):
-        super().__init__(md)
-        self.extension = extension
 
     def run(self, root):
         for block in list(root):
@@ -137,38 +139,46 @@ class ParagraphAnchors(Treeprocessor):
 
 
 class ContentExtension(Extension):
-    """The site's rules for every kind of content; `state` holds what one conversion found."""
+    """The site's rules for every kind of content; `state` holds what one conversion found.
 
-    def __init__(self, siteurl, number_paragraphs):
+    Source texts get numbered paragraphs; the project's own writing gets citations, checked
+    against `sources` (slug -> model.Source).
+    """
+
+    def __init__(self, siteurl, number_paragraphs=False, sources=None):
         super().__init__()
-        self.siteurl, self.number_paragraphs = siteurl, number_paragraphs
+        self.siteurl, self.number_paragraphs, self.sources = siteurl, number_paragraphs, sources
         self.state = _State()
 
-    def reset(self):
-        self.state = _State()
+    def reset(self, namespace: str = ""):
+        self.state = _State(namespace)
 
     def extendMarkdown(self, md):
-        md.registerExtension(self)  # so md.reset() resets the state too
+        md.registerExtension(self)
         md.treeprocessors.register(LinkRules(md, self), "link_rules", AFTER_INLINE)
         if self.number_paragraphs:
             md.treeprocessors.register(ParagraphAnchors(md, self), "paragraph_anchors", AFTER_INLINE - 1)
+        if self.sources is not None:
+            md.inlinePatterns.register(CitationInline(self), "citation", CITATION_PRIORITY)
+            md.treeprocessors.register(CitationNotes(md, self), "citation_notes", AFTER_INLINE + 1)
 
 
 class MarkdownRenderer:
     """One configured Python-Markdown instance, reset between documents."""
 
-    def __init__(self, siteurl: str, number_paragraphs: bool = False):
-        self._rules = ContentExtension(siteurl, number_paragraphs)
+    def __init__(self, siteurl: str, number_paragraphs: bool = False, sources: dict | None = None):
+        self._rules = ContentExtension(siteurl, number_paragraphs, sources)
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "toc", self._rules], output_format="html"
         )
 
-    def render(self, text: str) -> Rendered:
+    def render(self, text: str, namespace: str = "") -> Rendered:
         self._md.reset()
+        self._rules.reset(namespace)
         html = self._md.convert(text)
         state = self._rules.state
         problems = state.problems + self._raw_html_problems()
-        return Rendered(html, state.paragraphs, state.internal_links, problems)
+        return Rendered(html, state.paragraphs, state.internal_links, problems, state.citations, state.notes)
 
     def _raw_html_problems(self) -> list[Problem]:
         # Python-Markdown stashes raw HTML (and character entities) instead of escaping it.

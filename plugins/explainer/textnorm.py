@@ -4,32 +4,18 @@ from __future__ import annotations
 
 import re
 
-_EQUIVALENTS = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
+# Every quotation mark and apostrophe becomes ", so nesting ('…' inside "…") and typography
+# never decide whether a quotation matches.
+_QUOTES = "'\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_EQUIVALENTS = str.maketrans({**dict.fromkeys(_QUOTES, '"'), **dict.fromkeys(_DASHES, "-"), "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
-_SPACED_DASH = re.compile(r"\s*-\s*")
+# "a - b", "a -- b" and "a—b" are one dash between words.
+_SPACED_DASH = re.compile(r"\s*-+\s*")
 
 
 def normalise(text: str) -> str:
-    """Case-fold and unify quotes, dashes and white space ("a — b" equals "a-b")."""
+    """Case-fold and unify quotes, dashes and white space."""
     text = text.translate(_EQUIVALENTS).casefold()
     text = _SPACED_DASH.sub("-", text)
     return _SPACE.sub(" ", text).strip()

@@ -1,0 +1,247 @@
+"""Pandoc-style citations as a Python-Markdown extension: [@key], [@key, para. 4], [@a; @b].
+
+An inline processor turns each bracket into markers and records what it cites (and the
+quotation written right before it, if any); a treeprocessor then finds block quotations that
+end in a citation, numbers the notes in reading order (a repeated source and pinpoint reuses
+its number), checks keys, pinpoints and quotations against the sources, and sets the ids.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import string
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
+
+from .mdbase import ExtensionTreeprocessor
+from .quotes import EmptyQuotation, closest_passage, occurs_in
+
+# Before Python-Markdown's link pattern (160), so "[@key]" is never read as a reference link.
+CITATION_PRIORITY = 175
+_QUOTED = r'(?:"(?P<straight>[^"]*)"|\u201c(?P<curly>[^\u201d]*)\u201d)\s*'
+CITATION_PATTERN = r"(?:" + _QUOTED + r")?(?P<bracket>\[\s*-?@[^\[\]]*\])"
+_ITEM = re.compile(r"-?@(?P<key>[^\s,;]*)(?:\s*,\s*(?P<locator>.*))?", re.S)
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LOCATOR = re.compile(r"(?:paras?\.?|\u00b6)\s*(?P<first>\d+)(?:\s*[-\u2013]\s*(?P<last>\d+))?")
+MARKER_ATTRIBUTE = "data-citation"
+# Emphasis and code marks inside a quotation are Markdown, not the source's words.
+_INLINE_MARKUP = re.compile(r"[*_`]")
+
+
+class CitationSyntaxError(ValueError):
+    """A bracket that starts like a citation but is not one; args: (problem, fix)."""
+
+
+@dataclass(frozen=True)
+class Pinpoint:
+    first: int
+    last: int
+
+    @property
+    def label(self) -> str:
+        return f"para. {self.first}" if self.first == self.last else f"paras. {self.first}\u2013{self.last}"
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.first}"
+
+
+@dataclass
+class Citation:
+    """One cited item at one spot in the text."""
+
+    key: str
+    pinpoint: Pinpoint | None
+    marker: str  # the bracket as written, to point at its line
+    quotation: str | None = None
+    ref_id: str = ""
+    note: Note | None = None
+
+
+@dataclass
+class Note:
+    number: int
+    id: str
+    source: object  # model.Source
+    pinpoint: Pinpoint | None
+    ref_ids: list[str] = field(default_factory=list)
+    quotations: list[str] = field(default_factory=list)
+
+    @property
+    def text_id(self) -> str:
+        return f"{self.id}-text"
+
+    @property
+    def backlinks(self) -> list[tuple[str, str]]:
+        """('a', ref id), ('b', ref id)…: Wikipedia's jump-back letters."""
+        return [(backlink_letter(i), ref_id) for i, ref_id in enumerate(self.ref_ids)]
+
+
+def backlink_letter(index: int) -> str:
+    """a…z, then aa, ab…"""
+    letters = string.ascii_lowercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def parse_citation(bracket: str) -> list[tuple[str, Pinpoint | None]]:
+    """'[@a; @b, para. 2]' -> [('a', None), ('b', Pinpoint(2, 2))]; CitationSyntaxError if malformed."""
+    inner = bracket.strip()[1:-1].strip()
+    items = []
+    for raw in inner.split(";"):
+        match = _ITEM.fullmatch(raw.strip())
+        if not match or not match.group("key"):
+            raise CitationSyntaxError(
+                f"'{bracket}' is not a citation", "write [@key], [@key, para. 4] or [@a; @b, para. 2]"
+            )
+        key, locator = match.group("key"), match.group("locator")
+        if not _KEY.fullmatch(key):
+            raise CitationSyntaxError(
+                f"'{key}' in '{bracket}' is not a citation key",
+                "a key is a source's file name without .md: lower-case words joined by hyphens",
+            )
+        pinpoint = None
+        if locator is not None:
+            found = _LOCATOR.fullmatch(locator.strip())
+            if not found:
+                raise CitationSyntaxError(
+                    f"'{locator.strip()}' in '{bracket}' is not a paragraph pinpoint",
+                    "write 'para. 4' or 'paras. 4-5'",
+                )
+            first = int(found.group("first"))
+            last = int(found.group("last") or first)
+            if first < 1 or last < first:
+                raise CitationSyntaxError(
+                    f"'{locator.strip()}' is not a paragraph range", "write 'paras. 4-5'"
+                )
+            pinpoint = Pinpoint(first, last)
+        items.append((key, pinpoint))
+    return items
+
+
+class CitationInline(InlineProcessor):
+    def __init__(self, extension):
+        super().__init__(CITATION_PATTERN)
+        self.extension = extension
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
+        state = self.extension.state
+        bracket = m.group("bracket")
+        quotation = m.group("straight") if m.group("straight") is not None else m.group("curly")
+        try:
+            items = parse_citation(bracket)
+        except CitationSyntaxError as exc:
+            state.problem(bracket, *exc.args)
+            return None, None, None
+        if quotation is not None and not quotation.strip():
+            state.problem(
+                bracket, f"the quotation before {bracket} is empty", "quote the words, or remove the marks"
+            )
+            quotation = None
+        if quotation is not None:
+            quotation = _INLINE_MARKUP.sub("", quotation)
+        group = etree.Element("sup", {"class": "cites"})
+        for key, pinpoint in items:
+            state.citations.append(Citation(key, pinpoint, bracket, quotation))
+            marker = etree.SubElement(group, "a", {MARKER_ATTRIBUTE: str(len(state.citations) - 1)})
+            marker.text = AtomicString("[?]")
+        # Replace only the bracket: the quotation stays text, for emphasis and links to apply.
+        return group, m.start("bracket"), m.end("bracket")
+
+
+class CitationNotes(ExtensionTreeprocessor):
+    def run(self, root):
+        state = self.extension.state
+        self._attach_block_quotations(root, state)
+        notes: dict[tuple, Note] = {}
+        for marker in root.iter("a"):
+            index = marker.attrib.pop(MARKER_ATTRIBUTE, None)
+            if index is None:
+                continue
+            citation = state.citations[int(index)]
+            source = self._checked_source(citation, state)
+            identity = (citation.key, citation.pinpoint)
+            if identity not in notes:
+                number = len(notes) + 1
+                notes[identity] = Note(
+                    number, f"{state.namespace}cite-note-{number}", source, citation.pinpoint
+                )
+            note = notes[identity]
+            citation.ref_id = f"{state.namespace}cite-ref-{note.number}-{backlink_letter(len(note.ref_ids))}"
+            citation.note = note
+            note.ref_ids.append(citation.ref_id)
+            if citation.quotation and citation.quotation not in note.quotations:
+                note.quotations.append(citation.quotation)
+            marker.set("href", f"#{note.id}")
+            marker.set("id", citation.ref_id)
+            marker.set("class", "cite-ref")
+            marker.set("aria-describedby", note.text_id)
+            marker.text = AtomicString(f"[{note.number}]")
+        state.notes = list(notes.values())
+
+    @staticmethod
+    def _attach_block_quotations(root, state):
+        """A block quotation whose last paragraph is only a citation quotes the rest of itself."""
+        for quote in root.iter("blockquote"):
+            last = quote[-1] if len(quote) else None
+            if last is None or last.tag != "p" or (last.text or "").strip() or len(last) != 1:
+                continue
+            group = last[0]
+            if group.get("class") != "cites" or (group.tail or "").strip():
+                continue
+            quoted = " ".join("".join(child.itertext()) for child in quote[:-1]).strip()
+            for marker in group:
+                citation = state.citations[int(marker.get(MARKER_ATTRIBUTE))]
+                citation.quotation = citation.quotation or quoted or None
+
+    def _checked_source(self, citation: Citation, state):
+        sources = self.extension.sources
+        source = sources.get(citation.key)
+        if source is None:
+            close = difflib.get_close_matches(citation.key, list(sources), n=1)
+            hint = (
+                f"did you mean [@{close[0]}]?"
+                if close
+                else "use a file name from content/sources/ without .md"
+            )
+            state.problem(citation.marker, f"no source has the key '{citation.key}'", hint)
+            return None
+        count = len(source.paragraphs)
+        pinpoint = citation.pinpoint
+        if pinpoint and pinpoint.last > count:
+            state.problem(
+                citation.marker,
+                f"{citation.marker} points past the end of {source.slug}",
+                f"{source.slug} has paragraphs 1 to {count}",
+            )
+            return source
+        if citation.quotation:
+            self._check_quotation(citation, source, state)
+        return source
+
+    @staticmethod
+    def _check_quotation(citation, source, state):
+        span = range(citation.pinpoint.first, citation.pinpoint.last + 1) if citation.pinpoint else None
+        numbers = span or range(1, len(source.paragraphs) + 1)
+        scope = {n: source.paragraphs[n - 1] for n in numbers}
+        try:
+            found = occurs_in(citation.quotation, " ".join(scope.values()))
+        except EmptyQuotation:
+            state.problem(
+                citation.marker, f"the quotation before {citation.marker} has no words", "quote the words"
+            )
+            return
+        if found:
+            return
+        where = f"{source.slug}, {citation.pinpoint.label}" if citation.pinpoint else source.slug
+        number, passage = closest_passage(citation.quotation, scope)
+        shown = citation.quotation if len(citation.quotation) <= 120 else citation.quotation[:117] + "…"
+        state.problem(
+            citation.quotation[:40],
+            f"the quotation \u201c{shown}\u201d is not in {where}",
+            f"the closest passage (para. {number}) reads \u201c{passage}\u201d; quote it exactly, "
+            "marking omissions with \u2026 and insertions with [ ]",
+        )

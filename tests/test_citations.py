@@ -1,0 +1,214 @@
+"""The citation parser, the quotation matcher and the Markdown extension, on small inputs."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from explainer.citations import CitationSyntaxError, Pinpoint, backlink_letter, parse_citation
+from explainer.quotes import EmptyQuotation, closest_passage, occurs_in, pieces
+from explainer.render import MarkdownRenderer
+from explainer.textnorm import normalise
+
+SOURCE_TEXT = [
+    "We refuse to build the platform that powers ICE, and we refuse to contribute to tools that violate "
+    "human rights.",
+    "In the midst of historic militarisation of police - this will be another powerful tool for the "
+    "surveillance state.",
+    'The letter asks Bezos to "stop powering a government surveillance infrastructure."',
+]
+
+
+@pytest.fixture
+def render():
+    sources = {
+        "src": SimpleNamespace(slug="src", paragraphs=SOURCE_TEXT),
+        "other": SimpleNamespace(slug="other", paragraphs=["x"]),
+    }
+    renderer = MarkdownRenderer("", sources=sources)
+
+    def render_(text, namespace=""):
+        rendered = renderer.render(text, namespace)
+        return rendered, BeautifulSoup(rendered.html, "html.parser")
+
+    return render_
+
+
+@pytest.mark.parametrize(
+    ("bracket", "expected"),
+    [
+        ("[@src]", [("src", None)]),
+        ("[@src, para. 4]", [("src", Pinpoint(4, 4))]),
+        ("[@src, para 4]", [("src", Pinpoint(4, 4))]),
+        ("[@src, paras. 4-6]", [("src", Pinpoint(4, 6))]),
+        ("[@src, \u00b6 2]", [("src", Pinpoint(2, 2))]),
+        ("[@a; @b, para. 2]", [("a", None), ("b", Pinpoint(2, 2))]),
+        ("[ @a ;@b ]", [("a", None), ("b", None)]),
+    ],
+)
+def test_parse_citation(bracket, expected):
+    assert parse_citation(bracket) == expected
+
+
+@pytest.mark.parametrize(
+    "bracket",
+    [
+        "[@]",
+        "[@src para 4]",
+        "[@src, page 4]",
+        "[@Src]",
+        "[@src, para. x]",
+        "[@src,]",
+        "[@a; b]",
+        "[@src, paras. 5-3]",
+    ],
+)
+def test_malformed_citations_are_refused(bracket):
+    with pytest.raises(CitationSyntaxError):
+        parse_citation(bracket)
+
+
+def test_pinpoint_labels_and_letters():
+    assert Pinpoint(4, 4).label == "para. 4" and Pinpoint(4, 6).label == "paras. 4\u20136"
+    assert [backlink_letter(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
+
+
+@pytest.mark.parametrize(
+    ("quotation", "found"),
+    [
+        ("we refuse to build the platform that powers ICE", True),
+        ("We  refuse to\nbuild the platform", True),  # white space
+        ("\u201cstop powering a government surveillance infrastructure\u201d", True),  # curly vs straight
+        ("'stop powering a government surveillance infrastructure.'", True),  # nested quotes flip
+        ("militarisation of police \u2014 this will be", True),  # dashes and their spacing
+        ("militarisation of police--this will be", True),
+        ("We refuse to build \u2026 tools that violate human rights", True),  # ellipsis as a gap
+        ("We refuse to build ... tools that violate human rights", True),
+        ("[We] refuse to build the platform", True),  # bracketed insertion
+        ("We refuse to build [the system] that powers ICE", True),  # insertion replacing words
+        ("militarization of police", False),  # a changed spelling is a change
+        ("We refuse to build the platform that runs ICE", False),
+        ("tools that violate human rights \u2026 We refuse to build", False),  # order matters
+        (
+            "We refuse to build [a new and very different and much longer system than that] that powers ICE",
+            True,
+        ),
+        ("We refuse [to] the surveillance state", False),  # an insertion is not a long gap
+    ],
+)
+def test_quotation_matching(quotation, found):
+    assert occurs_in(quotation, " ".join(SOURCE_TEXT)) is found
+
+
+@pytest.mark.parametrize("quotation", ["", "  ", "\u2026", "[sic]", "..."])
+def test_empty_quotations_are_refused(quotation):
+    with pytest.raises(EmptyQuotation):
+        pieces(quotation)
+
+
+def test_normalise_unifies_case_space_quotes_and_dashes():
+    assert normalise("It\u2019s  \u201cA\u201d \u2014 b") == normalise('it\'s "a"-B')
+
+
+def test_closest_passage_names_the_paragraph():
+    number, passage = closest_passage("powerful tool for the police state", dict(enumerate(SOURCE_TEXT, 1)))
+    assert number == 2 and "surveillance state" in passage
+
+
+def test_markers_number_notes_in_reading_order_and_reuse_them(render):
+    rendered, soup = render("A.[@src, para. 2] B.[@other] C.[@src, para. 2] D.[@src, para. 1]")
+    assert [a.get_text() for a in soup.select("a.cite-ref")] == ["[1]", "[2]", "[1]", "[3]"]
+    first = rendered.notes[0]
+    assert first.ref_ids == ["cite-ref-1-a", "cite-ref-1-b"] and first.pinpoint == Pinpoint(2, 2)
+    assert [a["href"] for a in soup.select("a.cite-ref")] == [
+        "#cite-note-1",
+        "#cite-note-2",
+        "#cite-note-1",
+        "#cite-note-3",
+    ]
+    assert rendered.problems == []
+
+
+def test_namespaces_keep_ids_unique_across_items(render):
+    _, one = render("A.[@src]", namespace="event-1-")
+    _, two = render("A.[@src]", namespace="event-2-")
+    assert one.a["id"] == "event-1-cite-ref-1-a" and two.a["id"] == "event-2-cite-ref-1-a"
+
+
+def test_a_group_gives_adjacent_markers(render):
+    rendered, soup = render("Both.[@src; @other, para. 1]")
+    assert [a.get_text() for a in soup.select("sup.cites a")] == ["[1]", "[2]"]
+    assert rendered.notes[1].pinpoint == Pinpoint(1, 1)
+
+
+def test_the_quotation_before_a_citation_stays_text_and_is_recorded(render):
+    rendered, soup = render('They said "we refuse to *build* the platform"[@src, para. 1] plainly.')
+    assert soup.p.get_text().startswith('They said "we refuse to build the platform"[1]')
+    assert soup.em.get_text() == "build"
+    assert rendered.notes[0].quotations == ["we refuse to build the platform"]
+    assert rendered.problems == []
+
+
+def test_only_the_quotation_right_before_counts(render):
+    rendered, _ = render('"A made-up phrase" and then "the platform that powers ICE"[@src]')
+    assert rendered.problems == []
+    assert rendered.notes[0].quotations == ["the platform that powers ICE"]
+
+
+def test_nested_quotes_inside_a_quotation(render):
+    rendered, _ = render(
+        "\u201cThe letter asks Bezos to \u2018stop powering a government surveillance "
+        "infrastructure.\u2019\u201d[@src, para. 3]"
+    )
+    assert rendered.problems == []
+
+
+def test_a_block_quotation_ending_in_a_citation_is_checked(render):
+    good, _ = render("> We refuse to build the platform \u2026 human rights.\n>\n> [@src, para. 1]\n")
+    assert good.problems == [] and good.notes[0].quotations
+    bad, _ = render("> We refuse to build the bridge.\n>\n> [@src, para. 1]\n")
+    assert "is not in src, para. 1" in bad.problems[0].problem
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '- first item\n- "the platform that powers ICE"[@src, para. 1]\n',
+        '| claim | source |\n|---|---|\n| "the platform that powers ICE"[@src, para. 1] | x |\n',
+        "| claim | source |\n|---|---|\n| powers ICE | [@src, para. 1] |\n",
+    ],
+)
+def test_citations_at_the_end_of_list_items_and_in_table_cells(render, markdown):
+    rendered, soup = render(markdown)
+    assert rendered.problems == []
+    assert soup.select_one("a.cite-ref")["href"] == "#cite-note-1"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "problem"),
+    [
+        ("Text.[@nosuch]", "no source has the key 'nosuch' — use a file name from content/sources/"),
+        ("Text.[@scr]", "no source has the key 'scr' — did you mean [@src]?"),
+        ("Text.[@src, para. 9]", "[@src, para. 9] points past the end of src — src has paragraphs 1 to 3"),
+        ("Text.[@src para 2]", "'[@src para 2]' is not a citation"),
+        ('Text ""[@src]', "the quotation before [@src] is empty"),
+        ('"we build the platform that powers ICE"[@src, para. 2]', "is not in src, para. 2"),
+    ],
+)
+def test_citation_problems(render, markdown, problem):
+    rendered, _ = render(markdown)
+    assert len(rendered.problems) == 1
+    found = rendered.problems[0]
+    assert problem in f"{found.problem} — {found.fix}"
+
+
+def test_a_misquotation_shows_the_closest_passage(render):
+    rendered, _ = render('"this will be a powerful tool for the police state"[@src]')
+    assert "the closest passage (para. 2) reads" in rendered.problems[0].fix
+    assert "surveillance state" in rendered.problems[0].fix
+
+
+def test_an_email_address_in_brackets_is_not_a_citation(render):
+    rendered, soup = render("Write to [press@example.com] today.")
+    assert rendered.problems == [] and soup.select("sup.cites") == []
