@@ -54,6 +54,7 @@ DELETE_OUTPUT_DIRECTORY = True
 MENU = [
     ("In brief", ""),
     ("The letter", "sources/amazon-employees-letter/"),
+    ("Timeline", "timeline/"),
     ("Sources", "sources/"),
     ("About", "about/"),
 ]

@@ -36,7 +36,17 @@ BOILERPLATE = [
 ]
 # Plain artefacts of the copies that the site fixes (each listed on the source's page).
 COPY_ARTEFACTS = [(", .", ".")]
-PAGE_TYPES = ["/", "/sources/", "/sources/wsws-2018-06-25/", f"/sources/{LETTER}/", "/about/", "/404.html"]
+PAGE_TYPES = [
+    "/",
+    "/sources/",
+    "/sources/wsws-2018-06-25/",
+    f"/sources/{LETTER}/",
+    "/timeline/",
+    "/timeline/group/google/",
+    "/timeline/entity/aclu/",
+    "/about/",
+    "/404.html",
+]
 
 
 def squeeze(text: str) -> str:

@@ -2,12 +2,18 @@
 
 from pelican import signals
 
-from .generators import DataGenerator, ModelGenerator, ProsePagesGenerator, SourcePagesGenerator
+from .generators import (
+    DataGenerator,
+    ModelGenerator,
+    ProsePagesGenerator,
+    SourcePagesGenerator,
+    TimelineGenerator,
+)
 
 
 def _generators(pelican):
     # The model generator comes first: the others read what it gathered.
-    return [ModelGenerator, SourcePagesGenerator, ProsePagesGenerator, DataGenerator]
+    return [ModelGenerator, SourcePagesGenerator, ProsePagesGenerator, TimelineGenerator, DataGenerator]
 
 
 def register():

@@ -23,13 +23,19 @@ from .quotes import EmptyQuotation, closest_passage, occurs_in
 # Before Python-Markdown's link pattern (160), so "[@key]" is never read as a reference link.
 CITATION_PRIORITY = 175
 _QUOTED = r'(?:"(?P<straight>[^"]*)"|\u201c(?P<curly>[^\u201d]*)\u201d)\s*'
-CITATION_PATTERN = r"(?:" + _QUOTED + r")?(?P<bracket>\[\s*-?@[^\[\]]*\])"
+_BRACKET = r"\[\s*-?@[^\[\]]*\]"
+CITATION_PATTERN = r"(?:" + _QUOTED + r")?(?P<bracket>" + _BRACKET + ")"
 _ITEM = re.compile(r"-?@(?P<key>[^\s,;]*)(?:\s*,\s*(?P<locator>.*))?", re.S)
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LOCATOR = re.compile(r"(?:paras?\.?|\u00b6)\s*(?P<first>\d+)(?:\s*[-\u2013]\s*(?P<last>\d+))?")
 MARKER_ATTRIBUTE = "data-citation"
 # Emphasis and code marks inside a quotation are Markdown, not the source's words.
 _INLINE_MARKUP = re.compile(r"[*_`]")
+
+
+def strip_citations(markdown_text: str) -> str:
+    """The text without its citation markers, for plain-text exports."""
+    return re.sub(r"\s*" + _BRACKET, "", markdown_text).strip()
 
 
 class CitationSyntaxError(ValueError):

@@ -78,3 +78,63 @@ PAGE_FIELDS = [
     FieldSpec("title", text_value, hint="the page title"),
     FieldSpec("description", text_value, hint="one sentence for search engines and link previews"),
 ]
+
+
+# Timeline groups: the slug used in files and addresses, and the label readers see.
+EVENT_GROUPS = {
+    "amazon": "Amazon",
+    "microsoft": "Microsoft and GitHub",
+    "google": "Google",
+    "palantir": "Palantir",
+    "government": "Government",
+    "civil-society": "Civil society",
+    "press": "Press",
+    "history": "History",
+}
+ENTITY_TYPES = (
+    "company",
+    "government agency",
+    "organisation",
+    "person",
+    "product",
+    "programme",
+    "publication",
+    "group of people",
+)
+
+
+def slug_list(raw) -> list[str]:
+    if not isinstance(raw, list) or not raw:
+        raise FieldError("this field must be a list of slugs", "write e.g. [amazon, jeff-bezos]")
+    values = []
+    for index, item in enumerate(raw):
+        try:
+            values.append(slug_value(item))
+        except FieldError as exc:
+            raise FieldError(
+                exc.problem, "give the file name from content/entities/ without .md", (index,)
+            ) from None
+    return values
+
+
+def event_date_value(raw):
+    """An event's date may be inferred (with a basis) but not unknown: it must be placed in time."""
+    parsed = fact(date_value)(raw)
+    if not parsed.known:
+        raise FieldError("an event needs a date", "give at least the year; add display: for a vaguer wording")
+    return parsed
+
+
+EVENT_FIELDS = [
+    FieldSpec("title", text_value, hint="a short title in the project's own words"),
+    FieldSpec("date", event_date_value, hint="2018-06-21, 2018-06 or 2018"),
+    FieldSpec("end", event_date_value, required=False),
+    FieldSpec("group", choice(*EVENT_GROUPS), hint="amazon"),
+    FieldSpec("entities", slug_list, hint="[amazon, jeff-bezos]"),
+]
+
+ENTITY_FIELDS = [
+    FieldSpec("name", text_value, hint="the name most sources use"),
+    FieldSpec("type", choice(*ENTITY_TYPES), hint="company"),
+    FieldSpec("aliases", text_list, required=False, default=()),
+]

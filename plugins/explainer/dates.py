@@ -35,8 +35,10 @@ class DateFormatError(ValueError):
         self.problem, self.fix = problem, fix
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
+    """Order by sort_key(): plain comparison would put None against numbers."""
+
     year: int
     month: int | None = None
     day: int | None = None

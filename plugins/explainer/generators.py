@@ -8,9 +8,12 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from .collections import EVENT_GROUPS
 from .csl import csl_items
 from .model import load_model
 from .present import FILTERS
+from .timeline import entries, eras
+from .timeline_export import timeline_json, timelinejs
 
 MODEL_KEY = "explainer_model"
 
@@ -54,13 +57,44 @@ class ProsePagesGenerator(_ThemedGenerator):
             self.write(writer, page, "page", page=page, sources=self.model.sources, page_url=page.url)
 
 
+class TimelineGenerator(_ThemedGenerator):
+    """/timeline/, and the same timeline filtered to one group or one entity (no script needed)."""
+
+    def generate_output(self, writer):
+        ordered = entries(self.model)
+        groups = [
+            (slug, label, sum(e.group == slug for e in ordered)) for slug, label in EVENT_GROUPS.items()
+        ]
+        involved = sorted(
+            (entity for entity in self.model.entities.values()), key=lambda entity: entity.name.casefold()
+        )
+        common = {"groups": groups, "involved": involved, "all_count": len(ordered)}
+        self.write(
+            writer, "timeline/index.html", "timeline", eras=eras(ordered), page_url="timeline/", **common
+        )
+        for slug, label, _ in groups:
+            chosen = [e for e in ordered if e.group == slug]
+            path = f"timeline/group/{slug}/"
+            self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
+                       filter_label=label, filter_group=slug, **common)  # fmt: skip
+        for entity in self.model.entities.values():
+            chosen = [e for e in ordered if entity.slug in e.entity_slugs]
+            self.write(writer, entity, "timeline", eras=eras(chosen), page_url=entity.url,
+                       filter_label=entity.name, entity=entity, **common)  # fmt: skip
+
+
 class DataGenerator(Generator):
     """/data/*.json: the content in formats others can reuse."""
 
     def generate_output(self, writer):
         model = self.context[MODEL_KEY]
-        bibliography = csl_items(model.sources, self.settings["SITEURL"], self.settings["SITENAME"])
-        self._write_json("data/sources.json", bibliography)
+        siteurl, sitename = self.settings["SITEURL"], self.settings["SITENAME"]
+        self._write_json("data/sources.json", csl_items(model.sources, siteurl, sitename))
+        ordered = entries(model)
+        self._write_json("data/timeline.json", timeline_json(ordered, EVENT_GROUPS, siteurl))
+        self._write_json(
+            "data/timeline.timelinejs.json", timelinejs(ordered, f"{sitename}: timeline", siteurl)
+        )
 
     def _write_json(self, relative: str, data) -> None:
         # Sorted keys and a fixed layout: the same content gives the same bytes.

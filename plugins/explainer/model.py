@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .collections import PAGE_FIELDS, SLUG, SOURCE_FIELDS, RelativeDate
+from .collections import (
+    ENTITY_FIELDS,
+    EVENT_FIELDS,
+    EVENT_GROUPS,
+    PAGE_FIELDS,
+    SLUG,
+    SOURCE_FIELDS,
+    RelativeDate,
+)
 from .dates import WEEKDAYS
 from .errors import ContentError, ErrorCollector
 from .frontmatter import Document, read_document
@@ -21,7 +29,14 @@ from .schema import read_fields
 from .textnorm import normalise
 
 # Site paths the generators write whatever the content (contract in DESIGN.md).
-FIXED_PATHS = {"/sources/": "the sources list", "/data/sources.json": "the bibliography (CSL-JSON)"}
+FIXED_PATHS = {
+    "/sources/": "the sources list",
+    "/timeline/": "the timeline",
+    "/data/sources.json": "the bibliography (CSL-JSON)",
+    "/data/timeline.json": "the timeline export",
+    "/data/timeline.timelinejs.json": "the TimelineJS export",
+    **{f"/timeline/group/{group}/": f"the timeline of {label}" for group, label in EVENT_GROUPS.items()},
+}
 
 
 @dataclass
@@ -68,6 +83,12 @@ class Source(Item):
         return title.value if title.known else self.fields["label"]
 
     @property
+    def events(self) -> list[Event]:
+        """The timeline events that cite this source, in order."""
+        cited = {id(c.item) for c in self.cited_by if isinstance(c.item, Event)}
+        return [c.item for c in self.cited_by if id(c.item) in cited]
+
+    @property
     def text_source(self) -> Source | None:
         return self.fields.get("text_from_source")
 
@@ -87,6 +108,52 @@ class Page(Item):
 
 
 @dataclass
+class Entity(Item):
+    """A company, agency, organisation, person, product or programme the sources name."""
+
+    name: str = ""
+    type: str = ""
+    aliases: tuple[str, ...] = ()
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    @property
+    def url(self) -> str:
+        return f"timeline/entity/{self.slug}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+
+@dataclass
+class Event(Item):
+    """Something that happened, dated at the precision the sources allow, with citations."""
+
+    title: str = ""
+    date: object = None  # facts.Fact holding a PartialDate
+    end: object = None
+    group: str = ""
+    entity_slugs: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return "timeline/"
+
+    @property
+    def anchor(self) -> str:
+        return self.slug
+
+    @property
+    def group_label(self) -> str:
+        return EVENT_GROUPS[self.group]
+
+
+@dataclass
 class CitingItem:
     """One page or item that cites a source, and the ids of its markers (the citing spots)."""
 
@@ -97,32 +164,49 @@ class CitingItem:
     def title(self) -> str:
         return getattr(self.item, "title", "") or self.item.slug
 
+    @property
+    def kind(self) -> str:
+        return type(self.item).__name__.lower()
+
 
 @dataclass
 class Model:
     sources: list[Source]
     pages: dict[str, Page]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def sources_by_slug(self) -> dict[str, Source]:
         return {s.slug: s for s in self.sources}
 
     def items(self) -> list[Item]:
-        return [*self.sources, *self.pages.values()]
+        return [*self.sources, *self.pages.values(), *self.entities.values(), *self.events]
+
+    def pages_of_their_own(self) -> list[Item]:
+        """Items written to an address of their own (events live on the timeline)."""
+        return [*self.sources, *self.pages.values(), *self.entities.values()]
 
     def site_paths(self) -> set[str]:
-        return set(FIXED_PATHS) | {"/" + item.url for item in self.items()}
+        return set(FIXED_PATHS) | {"/" + item.url for item in self.pages_of_their_own()}
 
 
 def load_model(content_dir: Path, siteurl: str = "") -> Model:
     errors = ErrorCollector()
     loader = _Loader(content_dir, siteurl, errors)
-    sources = [s for s in loader.collection("sources", loader.source) if s]
+    sources = [s for s in loader.collection("sources", loader.source, required=True) if s]
     # The project's own writing is rendered once the sources it cites are known.
     loader.writing_renderer = MarkdownRenderer(siteurl, sources={s.slug: s for s in sources})
-    pages = [p for p in loader.collection("pages", loader.page) if p]
+    entities = [e for e in loader.collection("entities", loader.entity) if e]
+    events = [e for e in loader.collection("events", loader.event) if e]
+    pages = [p for p in loader.collection("pages", loader.page, required=True) if p]
     errors.raise_if_any()
-    model = Model(sorted(sources, key=_chronological), {p.slug: p for p in pages})
+    model = Model(
+        sorted(sources, key=_chronological),
+        {p.slug: p for p in pages},
+        {e.slug: e for e in entities},
+        sorted(events, key=lambda e: (e.date.value.sort_key(), e.slug)),
+    )
     _check_addresses(model, errors)
     errors.raise_if_any()
     _resolve(model, errors)
@@ -142,8 +226,10 @@ class _Loader:
         self.source_renderer = MarkdownRenderer(siteurl, number_paragraphs=True)
         self.writing_renderer: MarkdownRenderer | None = None
 
-    def collection(self, name, load_one):
+    def collection(self, name, load_one, required=False):
         folder = self.content_dir / name
+        if not folder.is_dir() and not required:
+            return []  # git keeps no empty folders: an absent optional collection is empty
         if not folder.is_dir():
             self.errors.add(
                 self._display(folder),
@@ -181,8 +267,8 @@ class _Loader:
     def _display(self, file: Path) -> str:
         return file.relative_to(self.display_root).as_posix()
 
-    def _render(self, renderer, document: Document) -> Rendered:
-        rendered = renderer.render(document.body)
+    def _render(self, renderer, document: Document, namespace: str = "") -> Rendered:
+        rendered = renderer.render(document.body, namespace)
         for problem in rendered.problems:
             self.errors.add(
                 document.path, document.body_line_of(problem.needle), problem.problem, problem.fix
@@ -210,18 +296,52 @@ class _Loader:
             )
         return Source(slug, document.path, document, rendered, fields)
 
-    def page(self, slug, document):
-        fields = read_fields(document, PAGE_FIELDS, self.errors)
-        rendered = self._render(self.writing_renderer, document)
+    def _writing(self, slug, document, fields_spec, cls, require_citation, namespace=None):
+        """Project-written items (entities, events, pages): fields plus cited Markdown.
+
+        Note ids get the slug as a prefix, as several items may share a page.
+        """
+        fields = read_fields(document, fields_spec, self.errors)
+        prefix = f"{slug}-" if namespace is None else namespace
+        rendered = self._render(self.writing_renderer, document, namespace=prefix)
         if fields is None:
             return None
-        return Page(slug, document.path, document, rendered, **fields)
+        if require_citation and not rendered.citations:
+            self.errors.add(
+                document.path,
+                document.body_line,
+                "the description cites no source",
+                "end each factual sentence with a citation such as [@wsws-2018-06-25, para. 3]",
+            )
+        return cls(slug, document.path, document, rendered, **fields)
+
+    def entity(self, slug, document):
+        return self._writing(slug, document, ENTITY_FIELDS, Entity, require_citation=True)
+
+    def event(self, slug, document):
+        event = self._writing(slug, document, EVENT_FIELDS, _event_from_fields, require_citation=True)
+        if event and event.end and event.end.value.sort_key() < event.date.value.sort_key():
+            self.errors.add(
+                document.path,
+                document.line_of("end"),
+                f"the event ends ({event.end.value.iso()}) before it starts ({event.date.value.iso()})",
+                "swap the dates, or correct the end date",
+            )
+        return event
+
+    def page(self, slug, document):
+        # One page, one set of notes: plain ids such as #cite-note-1.
+        return self._writing(slug, document, PAGE_FIELDS, Page, require_citation=False, namespace="")
+
+
+def _event_from_fields(slug, path, document, rendered, entities, **fields):
+    return Event(slug, path, document, rendered, entity_slugs=entities, **fields)
 
 
 def _check_addresses(model: Model, errors: ErrorCollector) -> None:
     """Two items may not claim one address (a page named sources.md would hide the list)."""
     owners = dict(FIXED_PATHS)
-    for item in model.items():
+    for item in model.pages_of_their_own():
         address = "/" + item.url
         if address in owners:
             errors.add(
@@ -243,10 +363,27 @@ def _resolve(model: Model, errors: ErrorCollector) -> None:
             _resolve_relative_date(source, entry, errors) for entry in source.fields["relative_dates"]
         ]
     _collect_cited_by(model)
+    _link_events_and_entities(model, errors)
     site_paths = model.site_paths()
-    for item in [*model.sources, *model.pages.values()]:
+    for item in model.items():
         for link in item.rendered.internal_links:
             _check_internal_link(item, link, site_paths, by_slug, errors)
+
+
+def _link_events_and_entities(model: Model, errors: ErrorCollector) -> None:
+    for event in model.events:
+        for index, slug in enumerate(event.entity_slugs):
+            entity = model.entities.get(slug)
+            if entity is None:
+                errors.add(
+                    event.path,
+                    event.document.line_of("entities", index),
+                    f"no entity has the slug '{slug}'",
+                    "use a file name from content/entities/ without .md, or add the entity",
+                )
+                continue
+            event.entities.append(entity)
+            entity.events.append(event)
 
 
 def _collect_cited_by(model: Model) -> None:

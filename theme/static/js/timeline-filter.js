@@ -1,0 +1,39 @@
+// Timeline filters, a progressive enhancement: without this script each filter link opens a
+// page of its own (/timeline/group/…/, /timeline/entity/…/). With it, the links on /timeline/
+// filter in place, with no page load, and a status line says how many entries are shown.
+(function () {
+  "use strict";
+  var nav = document.querySelector(".timeline-filters");
+  if (!nav) return;
+  var entries = Array.prototype.slice.call(document.querySelectorAll(".entry"));
+  var status = nav.querySelector(".filter-status");
+
+  function matches(entry, link) {
+    if (link.dataset.filterGroup) return entry.dataset.group === link.dataset.filterGroup;
+    if (link.dataset.filterEntity) return (" " + entry.dataset.entities + " ").indexOf(" " + link.dataset.filterEntity + " ") >= 0;
+    return true;
+  }
+
+  function apply(link) {
+    var shown = 0;
+    entries.forEach(function (entry) {
+      var visible = matches(entry, link);
+      entry.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    // Hide headings of periods and eras left empty.
+    document.querySelectorAll(".period, .era").forEach(function (section) {
+      section.hidden = !section.querySelector(".entry:not([hidden])");
+    });
+    nav.querySelectorAll("a[aria-current]").forEach(function (a) { a.removeAttribute("aria-current"); });
+    link.setAttribute("aria-current", "true");
+    status.textContent = "Showing " + shown + " of " + entries.length + " entries: " + link.textContent.replace(/\s*\(\d+\)$/, "") + ".";
+  }
+
+  nav.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-filter], a[data-filter-group], a[data-filter-entity]");
+    if (!link) return;
+    event.preventDefault();
+    apply(link);
+  });
+})();
