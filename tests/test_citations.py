@@ -212,3 +212,104 @@ def test_a_misquotation_shows_the_closest_passage(render):
 def test_an_email_address_in_brackets_is_not_a_citation(render):
     rendered, soup = render("Write to [press@example.com] today.")
     assert rendered.problems == [] and soup.select("sup.cites") == []
+
+
+# Regressions found in review: each of these once slipped through or crashed.
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Click [me](&#106;avascript:alert(document.domain)).",
+        "Click [me](&#x6A;avascript:alert(1)).",
+        "Click [me](java&Tab;script:alert(1)).",
+        "Click [this][1].\n\n[1]: javascript&colon;alert(1)",
+        "![x](&#47;/evil.example/x.png)",
+    ],
+)
+def test_encoded_schemes_are_read_as_a_browser_reads_them(render, markdown):
+    rendered, soup = render(markdown)
+    assert len(rendered.problems) == 1, rendered.problems
+    assert "not allowed" in rendered.problems[0].problem or "another site" in rendered.problems[0].problem
+
+
+@pytest.mark.parametrize("markdown", ["[x](http://[::1)", "<http://x[1]>"])
+def test_unreadable_addresses_are_problems_not_crashes(render, markdown):
+    rendered, _ = render(markdown)
+    assert any("is not a valid address" in p.problem for p in rendered.problems)
+
+
+def test_quotations_match_whole_words_only():
+    assert not occurs_in("willing to act", "Amazon is unwilling to act.")
+    assert occurs_in("[W]ith the launch", "with the launch of a region")  # a bracket may cut a word
+
+
+def test_many_ellipses_do_not_explode():
+    text = " ".join(["the cat sat on the mat and the dog ran."] * 40)
+    assert not occurs_in(
+        "the \u2026 the \u2026 the \u2026 the \u2026 the \u2026 the \u2026 the \u2026 zebra", text
+    )
+
+
+def test_character_references_in_a_source_are_text_to_its_paragraphs():
+    rendered = MarkdownRenderer("", number_paragraphs=True).render(
+        "Last Thursday, AT&amp;T said no &mdash; twice."
+    )
+    assert rendered.paragraphs == ["Last Thursday, AT&T said no \u2014 twice."]
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "the `platform` that powers ICE",
+        "the platform that powers ICE, and we refuse",
+        "we refuse to contribute to tools that violate human\\-rights",
+    ],
+)
+def test_markdown_inside_a_quotation_is_read_as_text(render, quotation):
+    source = {
+        "src": SimpleNamespace(
+            slug="src",
+            paragraphs=[
+                "we refuse to build the platform that powers ICE, and we refuse to contribute to tools that violate human-rights."
+            ],
+        )
+    }
+    rendered = MarkdownRenderer("", sources=source).render(f'"{quotation}"[@src]')
+    assert rendered.problems == [], rendered.problems
+
+
+def test_underscores_inside_words_and_links_in_quotations():
+    source = {"src": SimpleNamespace(slug="src", paragraphs=["Use snake_case names; see the flag docs."])}
+    renderer = MarkdownRenderer("", sources=source)
+    assert renderer.render('"snake_case names"[@src]').problems == []
+    assert renderer.render('"see [the flag](https://example.com) docs"[@src]').problems == []
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "> Totally invented words.\n> [@src, para. 1]\n",
+        "> Totally invented words.\n>\n> [@src] [@other]\n",
+    ],
+)
+def test_block_quotations_ending_in_a_citation_line_are_checked(render, markdown):
+    rendered, _ = render(markdown)
+    assert any("is not in src" in p.problem for p in rendered.problems), rendered.problems
+
+
+def test_a_quotation_may_not_run_across_paragraphs(render):
+    rendered, _ = render('"human rights. In the midst"[@src]')
+    assert "is not in src" in rendered.problems[0].problem
+
+
+@pytest.mark.parametrize(
+    ("markdown", "problem"),
+    [
+        ("![a [@src]](/x.png)", "is inside an image description"),
+        ("[see [@src]](/sources/)", "is inside a link's text"),
+    ],
+)
+def test_citations_inside_links_or_images_are_refused(render, markdown, problem):
+    rendered, _ = render(markdown)
+    assert any(problem in p.problem for p in rendered.problems), rendered.problems

@@ -250,3 +250,30 @@ def test_a_correct_quotation_passes(tree):
         '---\ntitle: A\ndescription: B.\n---\nIt had "a quotation"[@good-source, para. 2].\n',
     )
     assert tree.errors() == []
+
+
+@pytest.mark.parametrize(
+    ("metadata", "message"),
+    [
+        ("title: &a [*a]", "an alias refers to itself"),
+        ("title: " + "[" * 3000 + "]" * 3000, "the metadata is nested too deeply"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+            "the metadata is far too large",
+        ),
+    ],
+)
+def test_hostile_yaml_is_a_content_error(tree, metadata, message):
+    tree.write("sources/bad-source.md", f"---\n{metadata}\n---\nText.\n")
+    assert message in only_error(tree)
+
+
+def test_an_unreadable_url_in_metadata_is_a_content_error(tree):
+    tree.source({"original_url": "'https://[bad'"})
+    assert only_error(tree).startswith(f"{BAD}:7: original_url: 'https://[bad' is not a web address")
+
+
+def test_encoded_javascript_url_in_metadata_is_refused(tree):
+    tree.source({"original_url": "'javascript&colon;alert(1)'"})
+    assert "is not a web address" in only_error(tree)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from .mdbase import ExtensionTreeprocessor
+from .mdbase import ExtensionTreeprocessor, plain_text
 from .quotes import EmptyQuotation, closest_passage, occurs_in
 
 # Before Python-Markdown's link pattern (160), so "[@key]" is never read as a reference link.
@@ -29,8 +29,9 @@ _ITEM = re.compile(r"-?@(?P<key>[^\s,;]*)(?:\s*,\s*(?P<locator>.*))?", re.S)
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LOCATOR = re.compile(r"(?:paras?\.?|\u00b6)\s*(?P<first>\d+)(?:\s*[-\u2013]\s*(?P<last>\d+))?")
 MARKER_ATTRIBUTE = "data-citation"
-# Emphasis and code marks inside a quotation are Markdown, not the source's words.
-_INLINE_MARKUP = re.compile(r"[*_`]")
+# Markdown inside a quotation is not the source's words: emphasis marks, and links [text](url).
+_EMPHASIS_MARKS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def strip_citations(markdown_text: str) -> str:
@@ -129,9 +130,13 @@ def parse_citation(bracket: str) -> list[tuple[str, Pinpoint | None]]:
 
 
 class CitationInline(InlineProcessor):
-    def __init__(self, extension):
-        super().__init__(CITATION_PATTERN)
+    def __init__(self, md, extension):
+        super().__init__(CITATION_PATTERN, md)
         self.extension = extension
+
+    def _quoted_words(self, written: str) -> str:
+        text = plain_text(self.md, written)
+        return _EMPHASIS_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
         state = self.extension.state
@@ -148,7 +153,7 @@ class CitationInline(InlineProcessor):
             )
             quotation = None
         if quotation is not None:
-            quotation = _INLINE_MARKUP.sub("", quotation)
+            quotation = self._quoted_words(quotation)
         group = etree.Element("sup", {"class": "cites"})
         for key, pinpoint in items:
             state.citations.append(Citation(key, pinpoint, bracket, quotation))
@@ -162,12 +167,17 @@ class CitationNotes(ExtensionTreeprocessor):
     def run(self, root):
         state = self.extension.state
         self._attach_block_quotations(root, state)
+        parents = {child: parent for parent in root.iter() for child in parent}
         notes: dict[tuple, Note] = {}
         for marker in root.iter("a"):
             index = marker.attrib.pop(MARKER_ATTRIBUTE, None)
             if index is None:
                 continue
             citation = state.citations[int(index)]
+            if _inside_link(marker, parents):
+                state.problem(
+                    citation.marker, f"{citation.marker} is inside a link's text", "move it after the link"
+                )
             source = self._checked_source(citation, state)
             identity = (citation.key, citation.pinpoint)
             if identity not in notes:
@@ -186,22 +196,29 @@ class CitationNotes(ExtensionTreeprocessor):
             marker.set("class", "cite-ref")
             marker.set("aria-describedby", note.text_id)
             marker.text = AtomicString(f"[{note.number}]")
+        for citation in state.citations:
+            if not citation.ref_id:  # flattened into an image's alt text
+                state.problem(
+                    citation.marker,
+                    f"{citation.marker} is inside an image description",
+                    "move it after the image",
+                )
         state.notes = list(notes.values())
 
-    @staticmethod
-    def _attach_block_quotations(root, state):
-        """A block quotation whose last paragraph is only a citation quotes the rest of itself."""
+    def _attach_block_quotations(self, root, state):
+        """A block quotation whose last line is a citation quotes the rest of itself."""
         for quote in root.iter("blockquote"):
             last = quote[-1] if len(quote) else None
-            if last is None or last.tag != "p" or (last.text or "").strip() or len(last) != 1:
+            groups = _trailing_citation_groups(last) if last is not None and last.tag == "p" else []
+            if not groups:
                 continue
-            group = last[0]
-            if group.get("class") != "cites" or (group.tail or "").strip():
-                continue
-            quoted = " ".join("".join(child.itertext()) for child in quote[:-1]).strip()
-            for marker in group:
-                citation = state.citations[int(marker.get(MARKER_ATTRIBUTE))]
-                citation.quotation = citation.quotation or quoted or None
+            paragraphs = [_text_without_markers(child) for child in quote[:-1]]
+            paragraphs.append(_text_without_markers(last, stop_at=groups[0]))
+            quoted = "\n\n".join(p for p in (plain_text(self.md, p).strip() for p in paragraphs) if p)
+            for group in groups:
+                for marker in group:
+                    citation = state.citations[int(marker.get(MARKER_ATTRIBUTE))]
+                    citation.quotation = citation.quotation or quoted or None
 
     def _checked_source(self, citation: Citation, state):
         sources = self.extension.sources
@@ -233,8 +250,12 @@ class CitationNotes(ExtensionTreeprocessor):
         span = range(citation.pinpoint.first, citation.pinpoint.last + 1) if citation.pinpoint else None
         numbers = span or range(1, len(source.paragraphs) + 1)
         scope = {n: source.paragraphs[n - 1] for n in numbers}
+        # Each quoted paragraph must stand within one paragraph of the source.
         try:
-            found = occurs_in(citation.quotation, " ".join(scope.values()))
+            found = all(
+                any(occurs_in(part, paragraph) for paragraph in scope.values())
+                for part in citation.quotation.split("\n\n")
+            )
         except EmptyQuotation:
             state.problem(
                 citation.marker, f"the quotation before {citation.marker} has no words", "quote the words"
@@ -251,3 +272,38 @@ class CitationNotes(ExtensionTreeprocessor):
             f"the closest passage (para. {number}) reads \u201c{passage}\u201d; quote it exactly, "
             "marking omissions with \u2026 and insertions with [ ]",
         )
+
+
+def _inside_link(element, parents) -> bool:
+    parent = parents.get(element)
+    while parent is not None:
+        if parent.tag == "a":
+            return True
+        parent = parents.get(parent)
+    return False
+
+
+def _is_citation_group(element) -> bool:
+    return element.tag == "sup" and element.get("class") == "cites"
+
+
+def _trailing_citation_groups(paragraph) -> list:
+    """The citation groups that end a paragraph, with nothing but spaces after them."""
+    groups = []
+    for child in reversed(list(paragraph)):
+        if not _is_citation_group(child) or (child.tail or "").strip():
+            break
+        groups.insert(0, child)
+    return groups
+
+
+def _text_without_markers(element, stop_at=None) -> str:
+    """An element's text, leaving out citation markers (and everything from stop_at on)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child is stop_at:
+            break
+        if not _is_citation_group(child):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from .dates import DateFormatError, PartialDate, parse_partial_date
+from .urls import as_browser_reads, split
 
 STATUSES = ("stated", "inferred", "unknown")
 UNKNOWN = "unknown"
@@ -127,10 +127,16 @@ ALLOWED_URL_SCHEMES = ("http", "https")
 
 def url_value(raw) -> str:
     text = text_value(raw)
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ALLOWED_URL_SCHEMES or not parts.netloc or any(c.isspace() for c in text):
+    parts = split(as_browser_reads(text))
+    if (
+        parts is None
+        or parts.scheme not in ALLOWED_URL_SCHEMES
+        or not parts.netloc
+        or text != text.strip()
+        or " " in text
+    ):
         raise FieldError(
             f"'{text}' is not a web address",
             "give the full address starting with https:// (or write 'unknown')",
         )
-    return text
+    return as_browser_reads(text)

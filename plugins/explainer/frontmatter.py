@@ -99,7 +99,7 @@ def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
                 "write one 'field: value' per line",
             )
         key_lines: dict[tuple, int] = {}
-        value = _build(node, (), key_lines, loader, path, first_line)
+        value = _Builder(loader, path, first_line, key_lines).build(node, ())
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is reported at the end of the text; its start is more useful.
         unclosed = "end of stream" in (exc.problem or "") and exc.context_mark
@@ -111,6 +111,10 @@ def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
             line,
             f"the metadata is not valid YAML ({problem})",
             "check indentation, colons and quotes on this line; quote values that contain ': '",
+        ) from None
+    except RecursionError:
+        raise ContentError(
+            path, first_line, "the metadata is nested too deeply", "write plain fields, lists and mappings"
         ) from None
     except yaml.YAMLError as exc:
         raise ContentError(
@@ -124,29 +128,56 @@ def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
     return value, key_lines
 
 
-def _build(node, key_path, key_lines, loader, path, first_line):
-    """Construct plain values, recording each key's line and rejecting duplicate keys."""
-    if isinstance(node, MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + first_line
-            key = loader.construct_object(key_node) if isinstance(key_node, ScalarNode) else None
-            if not isinstance(key, str):
-                raise ContentError(path, line, "a field name is not plain text", "write field names as words")
-            if key in result:
-                raise ContentError(
-                    path,
-                    line,
-                    f"the field '{key}' is given twice",
-                    "keep one of them",
-                )
-            key_lines[key_path + (key,)] = line
-            result[key] = _build(value_node, key_path + (key,), key_lines, loader, path, first_line)
-        return result
-    if isinstance(node, SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            key_lines[key_path + (index,)] = item.start_mark.line + first_line
-            items.append(_build(item, key_path + (index,), key_lines, loader, path, first_line))
-        return items
-    return loader.construct_object(node)
+class _Builder:
+    """Construct plain values, recording each key's line and rejecting duplicate keys.
+
+    Aliases are followed, but an alias inside itself, or one that multiplies the metadata past
+    MAX_VALUES, is refused: either would hang or crash the build.
+    """
+
+    MAX_VALUES = 10_000
+
+    def __init__(self, loader, path, first_line, key_lines):
+        self.loader, self.path, self.first_line, self.key_lines = loader, path, first_line, key_lines
+        self.open_nodes: set[int] = set()
+        self.count = 0
+
+    def _error(self, node, problem, fix):
+        return ContentError(self.path, node.start_mark.line + self.first_line, problem, fix)
+
+    def build(self, node, key_path):
+        self.count += 1
+        if self.count > self.MAX_VALUES:
+            raise self._error(node, "the metadata is far too large", "remove repeated aliases (*name)")
+        if id(node) in self.open_nodes:
+            raise self._error(
+                node, "an alias refers to itself", "write the value out instead of using *alias"
+            )
+        self.open_nodes.add(id(node))
+        try:
+            return self._build(node, key_path)
+        finally:
+            self.open_nodes.discard(id(node))
+
+    def _build(self, node, key_path):
+        if isinstance(node, MappingNode):
+            result = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + self.first_line
+                key = self.loader.construct_object(key_node) if isinstance(key_node, ScalarNode) else None
+                if not isinstance(key, str):
+                    raise self._error(
+                        key_node, "a field name is not plain text", "write field names as words"
+                    )
+                if key in result:
+                    raise self._error(key_node, f"the field '{key}' is given twice", "keep one of them")
+                self.key_lines[key_path + (key,)] = line
+                result[key] = self.build(value_node, key_path + (key,))
+            return result
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.key_lines[key_path + (index,)] = item.start_mark.line + self.first_line
+                items.append(self.build(item, key_path + (index,)))
+            return items
+        return self.loader.construct_object(node)

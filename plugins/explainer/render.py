@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
 
 from .citations import CITATION_PRIORITY, Citation, CitationInline, CitationNotes, Note
-from .mdbase import ExtensionTreeprocessor
+from .mdbase import ExtensionTreeprocessor, plain_text
+from .urls import as_browser_reads, split
 
 # Runs after Python-Markdown's "unescape" treeprocessor (priority 0), so text is final.
 AFTER_INLINE = -5
@@ -81,28 +81,31 @@ class LinkRules(ExtensionTreeprocessor):
             if attribute and element.get(attribute) is not None:
                 element.set(attribute, self._checked(element.tag, element.get(attribute), state))
 
-    def _checked(self, tag, url, state):
-        parts = urlsplit(url.strip())
-        scheme = parts.scheme.lower()
+    def _checked(self, tag, written, state):
+        url = as_browser_reads(written)
+        parts = split(url)
+        if parts is None:
+            state.problem(
+                written, f"'{written}' is not a valid address", "check the brackets and characters in it"
+            )
+            return url
         if url.startswith("/") and not url.startswith("//"):
-            state.internal_links.append(InternalLink(parts.path, parts.fragment, url))
+            state.internal_links.append(InternalLink(parts.path, parts.fragment, written))
             return self.extension.siteurl + url
-        if tag == "img" and (scheme or url.startswith("//")):
-            state.problems.append(
-                Problem(
-                    url,
-                    f"the image '{url}' would load from another site",
-                    "add the image to content/ and link it with a path starting with /",
-                )
+        foreign = bool(parts.scheme) or url.startswith("//")
+        if tag == "img" and foreign:
+            state.problem(
+                written,
+                f"the image '{written}' would load from another site",
+                "add the image to content/ and link it with a path starting with /",
             )
-        elif scheme and scheme not in SAFE_LINK_SCHEMES or url.startswith("//"):
-            state.problems.append(
-                Problem(
-                    url,
-                    f"the link '{url}' uses a scheme that is not allowed",
-                    "link to an https:// address or to a site path such as /sources/",
-                )
+        elif parts.scheme.lower() not in ("", *SAFE_LINK_SCHEMES) or url.startswith("//"):
+            state.problem(
+                written,
+                f"the link '{written}' uses a scheme that is not allowed",
+                "link to an https:// address or to a site path such as /sources/",
             )
+        # The decoded form is written out, so what was checked is what the browser gets.
         return url
 
 
@@ -126,7 +129,7 @@ class ParagraphAnchors(ExtensionTreeprocessor):
 
     def _number(self, element):
         paragraphs = self.extension.state.paragraphs
-        paragraphs.append(_SPACES.sub(" ", "".join(element.itertext())).strip())
+        paragraphs.append(_SPACES.sub(" ", plain_text(self.md, "".join(element.itertext()))).strip())
         number = len(paragraphs)
         element.set("id", f"p{number}")
         element.set("class", "para")
@@ -159,7 +162,7 @@ class ContentExtension(Extension):
         if self.number_paragraphs:
             md.treeprocessors.register(ParagraphAnchors(md, self), "paragraph_anchors", AFTER_INLINE - 1)
         if self.sources is not None:
-            md.inlinePatterns.register(CitationInline(self), "citation", CITATION_PRIORITY)
+            md.inlinePatterns.register(CitationInline(md, self), "citation", CITATION_PRIORITY)
             md.treeprocessors.register(CitationNotes(md, self), "citation_notes", AFTER_INLINE + 1)
 
 
