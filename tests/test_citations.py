@@ -271,7 +271,8 @@ def test_markdown_inside_a_quotation_is_read_as_text(render, quotation):
         "src": SimpleNamespace(
             slug="src",
             paragraphs=[
-                "we refuse to build the platform that powers ICE, and we refuse to contribute to tools that violate human-rights."
+                "we refuse to build the platform that powers ICE, and we refuse to contribute to tools "
+                "that violate human-rights."
             ],
         )
     }
