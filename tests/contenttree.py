@@ -85,3 +85,23 @@ class ContentTree:
 
     def model(self):
         return load_model(self.content)
+
+
+GOOD_ENTITY = """\
+---
+name: Example News
+type: publication
+aliases: [Example]
+---
+A publication that reported it.[@good-source]
+"""
+
+
+def event_text(
+    date="2018-06-21",
+    group="amazon",
+    entities="[example-news]",
+    body="It happened.[@good-source, para. 1]",
+    extra="",
+):
+    return f"---\ntitle: Something happened\ndate: {date}\ngroup: {group}\nentities: {entities}\n{extra}---\n{body}\n"

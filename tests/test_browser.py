@@ -150,3 +150,41 @@ def test_in_print_notes_are_endnotes_with_full_addresses(open_page):
     after = page.evaluate(f"getComputedStyle({link}, '::after').content")
     assert page.evaluate(f"{link}.getAttribute('href')") in after
     assert page.evaluate("getComputedStyle(document.querySelector('.references')).display") != "none"
+
+
+def visible_entries(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "li.entry", "items => items.filter(i => !i.closest('[hidden]')).map(i => i.id)"
+    )
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_timeline_filters_in_place_with_javascript(open_page, server, width):
+    page = open_page("/timeline/", width=width)
+    everything = visible_entries(page)
+    page.click("a[data-filter-group='google']")
+    shown = visible_entries(page)
+    assert page.url == server + "/timeline/"  # no page load
+    assert 0 < len(shown) < len(everything)
+    groups = page.eval_on_selector_all("li.entry:not([hidden])", "items => items.map(i => i.dataset.group)")
+    assert set(groups) == {"google"}
+    assert page.inner_text(".filter-status") == f"Showing {len(shown)} of {len(everything)} entries: Google."
+    assert page.get_attribute("a[data-filter-group='google']", "aria-current") == "true"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.click("summary")
+    page.click("a[data-filter-entity='palantir']")
+    assert set(visible_entries(page)) == {"palantir-ice-contract-2014", "employees-letter"}
+    page.click("a[data-filter='all']")
+    assert visible_entries(page) == everything
+
+
+def test_timeline_filters_are_pages_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + "/timeline/")
+    page.click("a[data-filter-group='google']")
+    assert page.url == server + "/timeline/group/google/"
+    groups = page.eval_on_selector_all("li.entry", "items => items.map(i => i.dataset.group)")
+    assert groups and set(groups) == {"google"}
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()

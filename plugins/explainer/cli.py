@@ -95,7 +95,13 @@ def check(settings_file: str) -> int:
     except ContentErrors as errors:
         _report(errors)
         return 1
-    print(f"check: {len(model.sources)} sources and {len(model.pages)} pages are valid")
+    counts = {
+        "sources": len(model.sources),
+        "events": len(model.events),
+        "entities": len(model.entities),
+        "pages": len(model.pages),
+    }
+    print("check: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()) + " are valid")
     return 0
 
 
