@@ -104,4 +104,5 @@ def event_text(
     body="It happened.[@good-source, para. 1]",
     extra="",
 ):
-    return f"---\ntitle: Something happened\ndate: {date}\ngroup: {group}\nentities: {entities}\n{extra}---\n{body}\n"
+    metadata = f"title: Something happened\ndate: {date}\ngroup: {group}\nentities: {entities}\n{extra}"
+    return f"---\n{metadata}---\n{body}\n"
