@@ -20,6 +20,8 @@ PAGES = [
     "/sources/",
     "/sources/wsws-2018-06-25/",
     "/sources/amazon-employees-letter/",
+    "/timeline/",
+    "/timeline/entity/aclu/",
     "/about/",
     "/404.html",
 ]
