@@ -129,6 +129,12 @@ def test_each_event_cites_source_paragraphs(site):
         assert links and all(re.fullmatch(r"/sources/[a-z0-9-]+/(#p\d+)?", href) for href in links), li["id"]
 
 
+def test_periods_are_headed_by_year_or_month_or_a_shared_vague_wording(site):
+    headings = [h.get_text() for h in site.soup("/timeline/").select(".period > h3")]
+    assert headings[:3] == ["The 1940s", "2013", "2014"]
+    assert "November 2016" in headings and "June 2018" in headings and "1940" not in headings
+
+
 def test_eras_divide_the_page(site):
     assert [h.get_text() for h in site.soup("/timeline/").select(".era > h2")] == [
         "Before the letter",

@@ -64,7 +64,12 @@ def entries(model) -> list[Entry]:
     return sorted(found, key=lambda entry: entry.sort_key)
 
 
-def period_label(date: PartialDate) -> str:
+def period_label(date: PartialDate, entries_in_period: list[Entry]) -> str:
+    """'June 2018' or '2018'; a shared vaguer wording ('the 1940s') where the dates have one."""
+    displays = {entry.date.display for entry in entries_in_period}
+    if len(displays) == 1 and None not in displays and not date.month:
+        shared = displays.pop()
+        return shared[0].upper() + shared[1:]
     return f"{MONTHS[date.month - 1]} {date.year}" if date.month else str(date.year)
 
 
@@ -90,6 +95,9 @@ def eras(ordered: list[Entry]) -> list[Era]:
     result = []
     for index, in_era in groupby(ordered, key=era_of):
         by_period = groupby(in_era, key=lambda e: (e.date.value.year, e.date.value.month))
-        periods = [Period(period_label(PartialDate(*key)), list(group)) for key, group in by_period]
+        periods = []
+        for key, group in by_period:
+            in_period = list(group)
+            periods.append(Period(period_label(PartialDate(*key), in_period), in_period))
         result.append(Era(ERAS[index][0], periods))
     return result
