@@ -55,6 +55,7 @@ MENU = [
     ("In brief", ""),
     ("The letter", "sources/amazon-employees-letter/"),
     ("Timeline", "timeline/"),
+    ("Demands", "demands/"),
     ("Sources", "sources/"),
     ("About", "about/"),
 ]

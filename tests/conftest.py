@@ -35,6 +35,16 @@ def run_explainer(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subp
     )
 
 
+@pytest.fixture
+def tree(tmp_path):
+    """A minimal valid content tree (one source, one page, one entity) to break one thing in."""
+    from contenttree import GOOD_ENTITY, ContentTree
+
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    return tree
+
+
 class BuiltSite:
     def __init__(self, root: Path, siteurl: str = ""):
         self.root, self.siteurl = root, siteurl

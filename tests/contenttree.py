@@ -86,6 +86,18 @@ class ContentTree:
     def model(self):
         return load_model(self.content)
 
+    def only_error(self) -> str:
+        """The single error the tree has (the tests break one thing at a time)."""
+        errors = self.errors()
+        assert len(errors) == 1, errors
+        return errors[0]
+
+    def error_at(self, relative: str, line: int, message: str) -> None:
+        """Assert the tree's one error is `content/<relative>:<line>: …message…`."""
+        error = self.only_error()
+        assert error.startswith(f"content/{relative}:{line}: "), error
+        assert message in error
+
 
 GOOD_ENTITY = """\
 ---
@@ -106,3 +118,14 @@ def event_text(
 ):
     metadata = f"title: Something happened\ndate: {date}\ngroup: {group}\nentities: {entities}\n{extra}"
     return f"---\n{metadata}---\n{body}\n"
+
+
+def campaign_text(
+    actor="example-news", category="transparency", quote="a quotation", cite="good-source, para. 2", extra=""
+):
+    metadata = (
+        f"title: A campaign\nactor: {actor}\ntargets: [example-news]\ndate: 2018-06\nform: petition\n"
+        f"participants: not reported\ndemands:\n  - category: {category}\n    quote: {quote}\n    cite: {cite}\n"
+        f"outcome: not reported\n{extra}"
+    )
+    return f"---\n{metadata}---\n"

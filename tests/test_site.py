@@ -44,6 +44,7 @@ PAGE_TYPES = [
     "/timeline/",
     "/timeline/group/google/",
     "/timeline/entity/aclu/",
+    "/demands/",
     "/about/",
     "/404.html",
 ]

@@ -6,25 +6,9 @@ import json
 import re
 
 import pytest
-from contenttree import GOOD_ENTITY, ContentTree, event_text
+from contenttree import event_text
 from explainer.collections import EVENT_GROUPS
 from explainer.timeline import entries
-
-EVENT = "content/events/bad-event.md"
-
-
-@pytest.fixture
-def tree(tmp_path):
-    tree = ContentTree(tmp_path)
-    tree.write("entities/example-news.md", GOOD_ENTITY)
-    return tree
-
-
-def only_error(tree) -> str:
-    errors = tree.errors()
-    assert len(errors) == 1, errors
-    return errors[0]
-
 
 # Errors a contributor can make in an event file, each pointing at its line.
 
@@ -49,14 +33,12 @@ def only_error(tree) -> str:
 )
 def test_event_errors_name_file_and_line(tree, kwargs, line, message):
     tree.write("events/bad-event.md", event_text(**kwargs))
-    error = only_error(tree)
-    assert error.startswith(f"{EVENT}:{line}: "), error
-    assert message in error
+    tree.error_at("events/bad-event.md", line, message)
 
 
 def test_inferred_event_dates_need_a_basis(tree):
     tree.write("events/bad-event.md", event_text(date="{value: 2018-06, status: inferred}"))
-    assert "date: an inferred value has no basis" in only_error(tree)
+    assert "date: an inferred value has no basis" in tree.only_error()
 
 
 def test_mixed_precisions_order_year_then_month_then_day_then_reports(tree):

@@ -3,20 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from contenttree import ContentTree
 
 BAD = "content/sources/bad-source.md"
-
-
-@pytest.fixture
-def tree(tmp_path):
-    return ContentTree(tmp_path)
-
-
-def only_error(tree) -> str:
-    errors = tree.errors()
-    assert len(errors) == 1, errors
-    return errors[0]
 
 
 def test_the_minimal_tree_is_valid(tree):
@@ -34,14 +22,14 @@ def test_the_minimal_tree_is_valid(tree):
 )
 def test_bad_dates_name_the_date_line(tree, value, message):
     tree.source({"date": value})
-    error = only_error(tree)
+    error = tree.only_error()
     assert error.startswith(f"{BAD}:6: ")
     assert message in error
 
 
 def test_missing_required_field(tree):
     tree.source({"summary": None})
-    assert only_error(tree) == (
+    assert tree.only_error() == (
         f"{BAD}:1: the required field 'summary' is missing or empty — "
         "add 'summary: one line in the project's own words' to the metadata block"
     )
@@ -49,20 +37,20 @@ def test_missing_required_field(tree):
 
 def test_unknown_field(tree):
     tree.source({"colour": "blue"})
-    error = only_error(tree)
+    error = tree.only_error()
     assert error.startswith(f"{BAD}:14: 'colour' is not a field this kind of content takes — remove it")
 
 
 def test_unknown_kind(tree):
     tree.source({"kind": "blog post"})
-    assert only_error(tree).startswith(
+    assert tree.only_error().startswith(
         f"{BAD}:3: kind: 'blog post' is not a known value — write one of: news report"
     )
 
 
 def test_broken_yaml_points_at_the_line(tree):
     tree.source({"summary": '"an unclosed quote'})
-    error = only_error(tree)
+    error = tree.only_error()
     assert error.startswith(f"{BAD}:10: the metadata is not valid YAML")
     assert "check indentation, colons and quotes" in error
 
@@ -72,7 +60,7 @@ def test_a_field_given_twice(tree):
         "sources/bad-source.md",
         tree.source().read_text().replace("kind: news report", "kind: news report\nkind: report"),
     )
-    assert only_error(tree) == f"{BAD}:4: the field 'kind' is given twice — keep one of them"
+    assert tree.only_error() == f"{BAD}:4: the field 'kind' is given twice — keep one of them"
 
 
 @pytest.mark.parametrize(
@@ -80,18 +68,20 @@ def test_a_field_given_twice(tree):
 )
 def test_urls_must_be_web_addresses(tree, url):
     tree.source({"original_url": f"'{url}'"})
-    error = only_error(tree)
+    error = tree.only_error()
     assert error.startswith(f"{BAD}:7: original_url: '{url}' is not a web address — give the full address")
 
 
 def test_inferred_value_needs_a_basis(tree):
     tree.source({"publication": "{value: Example News, status: inferred}"})
-    assert only_error(tree).startswith(f"{BAD}:4: publication: an inferred value has no basis — add 'basis:'")
+    assert tree.only_error().startswith(
+        f"{BAD}:4: publication: an inferred value has no basis — add 'basis:'"
+    )
 
 
 def test_unknown_title_needs_a_label(tree):
     tree.source({"title": "unknown"})
-    assert only_error(tree).startswith(f"{BAD}:2: the title is unknown and no label is given — add 'label:'")
+    assert tree.only_error().startswith(f"{BAD}:2: the title is unknown and no label is given — add 'label:'")
 
 
 @pytest.mark.parametrize(
@@ -117,7 +107,7 @@ def test_unknown_title_needs_a_label(tree):
 def test_body_problems_name_their_line(tree, body, line, problem):
     # Without relative_dates the body starts on line 12.
     tree.source({"relative_dates": None}, body=body)
-    error = only_error(tree)
+    error = tree.only_error()
     assert error.startswith(f"{BAD}:{line}: "), error
     assert problem in error
 
@@ -125,7 +115,7 @@ def test_body_problems_name_their_line(tree, body, line, problem):
 def test_not_utf8(tree):
     tree.write("sources/bad-source.md", "---\ntitle: caf\xe9\n".encode("latin-1"))
     assert (
-        only_error(tree)
+        tree.only_error()
         == f"{BAD}:2: the file is not valid UTF-8 (byte 14) — save the file with UTF-8 encoding"
     )
 
@@ -142,24 +132,24 @@ def test_not_utf8(tree):
 )
 def test_malformed_files(tree, text, message):
     tree.write("sources/bad-source.md", text)
-    assert message in only_error(tree)
+    assert message in tree.only_error()
 
 
 def test_file_names_are_slugs(tree):
     tree.write("sources/Bad_Name.md", "---\n---\n")
-    assert only_error(tree).startswith(
+    assert tree.only_error().startswith(
         "content/sources/Bad_Name.md:1: the file name 'Bad_Name' is not a valid slug"
     )
 
 
 def test_non_markdown_files_are_refused(tree):
     tree.write("sources/notes.txt", "notes")
-    assert only_error(tree).startswith("content/sources/notes.txt:1: only Markdown files belong here")
+    assert tree.only_error().startswith("content/sources/notes.txt:1: only Markdown files belong here")
 
 
 def test_duplicate_address(tree):
     tree.write("pages/sources.md", "---\ntitle: Sources\ndescription: Clash.\n---\nText.\n")
-    assert only_error(tree) == (
+    assert tree.only_error() == (
         "content/pages/sources.md:1: the address /sources/ is already used by the sources list — "
         "rename the file to give it another slug"
     )
@@ -170,12 +160,12 @@ def test_text_from_must_match_its_origin(tree):
         {"text_from": "good-source"},
         body="Last Thursday, something happened.\n\nA sentence that is not there.\n",
     )
-    assert only_error(tree).startswith(f"{BAD}:18: paragraph 2 does not occur in good-source")
+    assert tree.only_error().startswith(f"{BAD}:18: paragraph 2 does not occur in good-source")
 
 
 def test_text_from_must_name_another_source(tree):
     tree.source({"text_from": "no-such-source"})
-    assert only_error(tree).startswith(
+    assert tree.only_error().startswith(
         f"{BAD}:14: text_from names 'no-such-source', which is not another source"
     )
 
@@ -196,7 +186,7 @@ def test_text_from_must_name_another_source(tree):
 def test_relative_date_entries(tree, entry, line, message):
     text = tree.source().read_text().replace("  - phrase: Last Thursday\n    paragraph: 1", entry)
     tree.write("sources/bad-source.md", text)
-    error = only_error(tree)
+    error = tree.only_error()
     assert error.startswith(f"{BAD}:{line}: "), error
     assert message in error
 
@@ -239,7 +229,7 @@ def test_byte_order_mark_and_windows_line_endings_build(tree):
 )
 def test_citation_problems_name_the_page_and_line(tree, body, line, message):
     tree.write("pages/about.md", f"---\ntitle: About\ndescription: About it.\n---\n{body}")
-    error = only_error(tree)
+    error = tree.only_error()
     assert error.startswith(f"content/pages/about.md:{line}: "), error
     assert message in error
 
@@ -266,14 +256,14 @@ def test_a_correct_quotation_passes(tree):
 )
 def test_hostile_yaml_is_a_content_error(tree, metadata, message):
     tree.write("sources/bad-source.md", f"---\n{metadata}\n---\nText.\n")
-    assert message in only_error(tree)
+    assert message in tree.only_error()
 
 
 def test_an_unreadable_url_in_metadata_is_a_content_error(tree):
     tree.source({"original_url": "'https://[bad'"})
-    assert only_error(tree).startswith(f"{BAD}:7: original_url: 'https://[bad' is not a web address")
+    assert tree.only_error().startswith(f"{BAD}:7: original_url: 'https://[bad' is not a web address")
 
 
 def test_encoded_javascript_url_in_metadata_is_refused(tree):
     tree.source({"original_url": "'javascript&colon;alert(1)'"})
-    assert "is not a web address" in only_error(tree)
+    assert "is not a web address" in tree.only_error()

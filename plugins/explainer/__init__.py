@@ -4,6 +4,7 @@ from pelican import signals
 
 from .generators import (
     DataGenerator,
+    DemandsGenerator,
     ModelGenerator,
     ProsePagesGenerator,
     SourcePagesGenerator,
@@ -13,7 +14,14 @@ from .generators import (
 
 def _generators(pelican):
     # The model generator comes first: the others read what it gathered.
-    return [ModelGenerator, SourcePagesGenerator, ProsePagesGenerator, TimelineGenerator, DataGenerator]
+    return [
+        ModelGenerator,
+        SourcePagesGenerator,
+        ProsePagesGenerator,
+        TimelineGenerator,
+        DemandsGenerator,
+        DataGenerator,
+    ]
 
 
 def register():

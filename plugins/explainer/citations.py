@@ -168,7 +168,7 @@ class CitationNotes(ExtensionTreeprocessor):
         state = self.extension.state
         self._attach_block_quotations(root, state)
         parents = {child: parent for parent in root.iter() for child in parent}
-        notes: dict[tuple, Note] = {}
+        notes = state.notebook  # shared when several snippets make up one item
         for marker in root.iter("a"):
             index = marker.attrib.pop(MARKER_ATTRIBUTE, None)
             if index is None:

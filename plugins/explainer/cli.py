@@ -99,6 +99,7 @@ def check(settings_file: str) -> int:
         "sources": len(model.sources),
         "events": len(model.events),
         "entities": len(model.entities),
+        "campaigns": len(model.campaigns),
         "pages": len(model.pages),
     }
     print("check: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()) + " are valid")

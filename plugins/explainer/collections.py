@@ -138,3 +138,78 @@ ENTITY_FIELDS = [
     FieldSpec("type", choice(*ENTITY_TYPES), hint="company"),
     FieldSpec("aliases", text_list, required=False, default=()),
 ]
+
+
+# Demand categories, in the project's own words: the rows of /demands/.
+DEMAND_CATEGORIES = {
+    "stop-face-recognition-sales": "Stop selling face recognition to police and governments",
+    "end-ice-support": "End contracts and services that support ICE",
+    "transparency": "Disclose which agencies use the technology, and how",
+    "stop-military-work": "Stop work on military artificial intelligence",
+    "leave-surveillance-business": "Get out of the surveillance business",
+}
+CAMPAIGN_FORMS = (
+    "open letter",
+    "coalition letter",
+    "petition",
+    "internal petition",
+    "resignations",
+    "threat to move projects",
+)
+NOT_REPORTED = "not reported"
+
+
+def _cited_quote(raw, index) -> dict:
+    """{quote: words as the source has them, cite: 'key, para. N'}: a checked quotation."""
+    if (
+        not isinstance(raw, dict)
+        or set(raw) - {"quote", "cite", "category"}
+        or not {"quote", "cite"} <= set(raw)
+    ):
+        raise FieldError(
+            "each entry needs 'quote' (the source's words) and 'cite' (key, para. N)",
+            "write '- quote: …' and '  cite: wsws-2018-06-25, para. 3'",
+            (index,),
+        )
+    return {key: text_value(value) for key, value in raw.items()}
+
+
+def sourced_quotes(raw):
+    """A list of cited quotations, or 'not reported' (the sources give none)."""
+    if isinstance(raw, str) and raw.strip().lower() == NOT_REPORTED:
+        return []
+    if not isinstance(raw, list) or not raw:
+        raise FieldError(
+            "this field must list cited quotations", f"write '- quote: …' entries, or '{NOT_REPORTED}'"
+        )
+    return [_cited_quote(item, index) for index, item in enumerate(raw)]
+
+
+def demands_value(raw):
+    if not isinstance(raw, list) or not raw:
+        raise FieldError(
+            "a campaign needs at least one demand", "write '- category: …', 'quote: …' and 'cite: …'"
+        )
+    demands = []
+    for index, item in enumerate(raw):
+        demand = _cited_quote(item, index)
+        if demand.get("category") not in DEMAND_CATEGORIES:
+            raise FieldError(
+                f"'{demand.get('category')}' is not a demand category",
+                f"write one of: {', '.join(DEMAND_CATEGORIES)}",
+                (index, "category"),
+            )
+        demands.append(demand)
+    return demands
+
+
+CAMPAIGN_FIELDS = [
+    FieldSpec("title", text_value, hint="a short name in the project's own words"),
+    FieldSpec("actor", slug_value, hint="the entity that campaigned, e.g. amazon-employees"),
+    FieldSpec("targets", slug_list, hint="[jeff-bezos, amazon]"),
+    FieldSpec("date", event_date_value, hint="2018-06-21"),
+    FieldSpec("form", choice(*CAMPAIGN_FORMS), hint="open letter"),
+    FieldSpec("participants", sourced_quotes, hint=f"cited figures, or {NOT_REPORTED}"),
+    FieldSpec("demands", demands_value, hint="a list of cited demands"),
+    FieldSpec("outcome", sourced_quotes, hint=f"cited outcome, or {NOT_REPORTED}"),
+]

@@ -8,12 +8,14 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .collections import EVENT_GROUPS
+from .collections import DEMAND_CATEGORIES, EVENT_GROUPS
 from .csl import csl_items
+from .demands_export import demands_csv, demands_json
 from .model import load_model
 from .present import FILTERS
 from .timeline import entries, eras
 from .timeline_export import timeline_json, timelinejs
+from .wording import wordings
 
 MODEL_KEY = "explainer_model"
 
@@ -83,6 +85,39 @@ class TimelineGenerator(_ThemedGenerator):
                        filter_label=entity.name, entity=entity, **common)  # fmt: skip
 
 
+class DemandsGenerator(_ThemedGenerator):
+    """/demands/: every campaign's demands side by side, and how sources word the letter's."""
+
+    def generate_output(self, writer):
+        campaigns = self.model.campaigns
+        rows = [
+            (slug, label)
+            for slug, label in DEMAND_CATEGORIES.items()
+            if any(c.demands_in(slug) for c in campaigns)
+        ]
+        self.write(
+            writer,
+            "demands/index.html",
+            "demands",
+            campaigns=campaigns,
+            categories=rows,
+            comparisons=self._comparisons(),
+            page_url="demands/",
+        )
+
+    def _comparisons(self):
+        """For demands quoted from a primary document, every other source's wording, aligned."""
+        compared = []
+        for campaign in self.model.campaigns:
+            for demand in campaign.demands:
+                source = self.model.sources_by_slug[demand.citation.key]
+                if source.kind != "primary document" or not demand.citation.pinpoint:
+                    continue
+                original = source.paragraphs[demand.citation.pinpoint.first - 1]
+                compared.append((campaign, demand, source, wordings(original, source, self.model.sources)))
+        return compared
+
+
 class DataGenerator(Generator):
     """/data/*.json: the content in formats others can reuse."""
 
@@ -95,11 +130,14 @@ class DataGenerator(Generator):
         self._write_json(
             "data/timeline.timelinejs.json", timelinejs(ordered, f"{sitename}: timeline", siteurl)
         )
+        self._write_json("data/demands.json", demands_json(model.campaigns))
+        self._write_text("data/demands.csv", demands_csv(model.campaigns))
 
     def _write_json(self, relative: str, data) -> None:
         # Sorted keys and a fixed layout: the same content gives the same bytes.
+        self._write_text(relative, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+    def _write_text(self, relative: str, text: str) -> None:
         target = Path(self.output_path) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        target.write_text(text, encoding="utf-8")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collections import (
+    CAMPAIGN_FIELDS,
+    DEMAND_CATEGORIES,
     ENTITY_FIELDS,
     EVENT_FIELDS,
     EVENT_GROUPS,
@@ -35,6 +37,9 @@ FIXED_PATHS = {
     "/data/sources.json": "the bibliography (CSL-JSON)",
     "/data/timeline.json": "the timeline export",
     "/data/timeline.timelinejs.json": "the TimelineJS export",
+    "/demands/": "the demands compared",
+    "/data/demands.json": "the demands export",
+    "/data/demands.csv": "the demands export (CSV)",
     **{f"/timeline/group/{group}/": f"the timeline of {label}" for group, label in EVENT_GROUPS.items()},
 }
 
@@ -53,6 +58,10 @@ class Item:
     @property
     def paragraphs(self) -> list[str]:
         return self.rendered.paragraphs
+
+    @property
+    def citations(self) -> list:
+        return self.rendered.citations
 
 
 @dataclass
@@ -85,8 +94,12 @@ class Source(Item):
     @property
     def events(self) -> list[Event]:
         """The timeline events that cite this source, in order."""
-        cited = {id(c.item) for c in self.cited_by if isinstance(c.item, Event)}
-        return [c.item for c in self.cited_by if id(c.item) in cited]
+        return [c.item for c in self.cited_by if isinstance(c.item, Event)]
+
+    @property
+    def campaigns(self) -> list[Campaign]:
+        """The campaigns whose figures, demands or outcome cite this source."""
+        return [c.item for c in self.cited_by if isinstance(c.item, Campaign)]
 
     @property
     def text_source(self) -> Source | None:
@@ -115,6 +128,8 @@ class Entity(Item):
     type: str = ""
     aliases: tuple[str, ...] = ()
     events: list[Event] = field(default_factory=list)
+    campaigns_led: list[Campaign] = field(default_factory=list)
+    campaigns_targeting: list[Campaign] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -154,6 +169,54 @@ class Event(Item):
 
 
 @dataclass
+class Quoted:
+    """A source's own words with their citation, rendered and checked like any quotation."""
+
+    quote: str
+    cite: str
+    html: str
+    citation: object  # citations.Citation
+    category: str | None = None
+
+    @property
+    def category_label(self) -> str:
+        return DEMAND_CATEGORIES.get(self.category, "")
+
+
+@dataclass
+class Campaign(Item):
+    """A letter, petition, resignation or threat: who asked whom for what, and what came of it."""
+
+    title: str = ""
+    actor_slug: str = ""
+    target_slugs: list[str] = field(default_factory=list)
+    date: object = None
+    form: str = ""
+    participants: list[Quoted] = field(default_factory=list)
+    demands: list[Quoted] = field(default_factory=list)
+    outcome: list[Quoted] = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    actor: Entity | None = None
+    targets: list[Entity] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return "demands/"
+
+    @property
+    def anchor(self) -> str:
+        return f"campaign-{self.slug}"
+
+    @property
+    def citations(self) -> list:
+        quoted = [q.citation for q in (*self.participants, *self.demands, *self.outcome) if q.citation]
+        return [*quoted, *self.rendered.citations]
+
+    def demands_in(self, category: str) -> list[Quoted]:
+        return [demand for demand in self.demands if demand.category == category]
+
+
+@dataclass
 class CitingItem:
     """One page or item that cites a source, and the ids of its markers (the citing spots)."""
 
@@ -175,13 +238,14 @@ class Model:
     pages: dict[str, Page]
     entities: dict[str, Entity] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
 
     @property
     def sources_by_slug(self) -> dict[str, Source]:
         return {s.slug: s for s in self.sources}
 
     def items(self) -> list[Item]:
-        return [*self.sources, *self.pages.values(), *self.entities.values(), *self.events]
+        return [*self.sources, *self.pages.values(), *self.entities.values(), *self.events, *self.campaigns]
 
     def pages_of_their_own(self) -> list[Item]:
         """Items written to an address of their own (events live on the timeline)."""
@@ -199,6 +263,7 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
     loader.writing_renderer = MarkdownRenderer(siteurl, sources={s.slug: s for s in sources})
     entities = [e for e in loader.collection("entities", loader.entity) if e]
     events = [e for e in loader.collection("events", loader.event) if e]
+    campaigns = [c for c in loader.collection("campaigns", loader.campaign) if c]
     pages = [p for p in loader.collection("pages", loader.page, required=True) if p]
     errors.raise_if_any()
     model = Model(
@@ -206,6 +271,7 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
         {p.slug: p for p in pages},
         {e.slug: e for e in entities},
         sorted(events, key=lambda e: (e.date.value.sort_key(), e.slug)),
+        sorted(campaigns, key=lambda c: (c.date.value.sort_key(), c.slug)),
     )
     _check_addresses(model, errors)
     errors.raise_if_any()
@@ -267,8 +333,8 @@ class _Loader:
     def _display(self, file: Path) -> str:
         return file.relative_to(self.display_root).as_posix()
 
-    def _render(self, renderer, document: Document, namespace: str = "") -> Rendered:
-        rendered = renderer.render(document.body, namespace)
+    def _render(self, renderer, document: Document, namespace: str = "", notebook=None) -> Rendered:
+        rendered = renderer.render(document.body, namespace, notebook)
         for problem in rendered.problems:
             self.errors.add(
                 document.path, document.body_line_of(problem.needle), problem.problem, problem.fix
@@ -329,6 +395,46 @@ class _Loader:
             )
         return event
 
+    def campaign(self, slug, document):
+        fields = read_fields(document, CAMPAIGN_FIELDS, self.errors)
+        if fields is None:
+            return None
+        namespace, notebook = f"{slug}-", {}
+        quoted = {
+            name: [
+                self._quoted(document, entry, (name, index), namespace, notebook)
+                for index, entry in enumerate(fields[name])
+            ]
+            for name in ("participants", "demands", "outcome")
+        }
+        rendered = self._render(self.writing_renderer, document, namespace, notebook)
+        campaign = Campaign(
+            slug,
+            document.path,
+            document,
+            rendered,
+            title=fields["title"],
+            actor_slug=fields["actor"],
+            target_slugs=fields["targets"],
+            date=fields["date"],
+            form=fields["form"],
+            **quoted,
+        )
+        campaign.notes = list(notebook.values())
+        return campaign
+
+    def _quoted(self, document, entry, key, namespace, notebook) -> Quoted:
+        """Render {quote, cite} as “quote”[@cite], so the quotation check applies to it."""
+        quote, cite = entry["quote"], entry["cite"]
+        mark_open, mark_close = ("\u201c", "\u201d") if "\u201d" not in quote else ('"', '"')
+        rendered = self.writing_renderer.render(
+            f"{mark_open}{quote}{mark_close}[@{cite}]", namespace, notebook
+        )
+        for problem in rendered.problems:
+            self.errors.add(document.path, document.line_of(*key, "quote"), problem.problem, problem.fix)
+        citation = rendered.citations[0] if rendered.citations else None
+        return Quoted(quote, cite, rendered.html, citation, entry.get("category"))
+
     def page(self, slug, document):
         # One page, one set of notes: plain ids such as #cite-note-1.
         return self._writing(slug, document, PAGE_FIELDS, Page, require_citation=False, namespace="")
@@ -364,6 +470,7 @@ def _resolve(model: Model, errors: ErrorCollector) -> None:
         ]
     _collect_cited_by(model)
     _link_events_and_entities(model, errors)
+    _link_campaigns(model, errors)
     site_paths = model.site_paths()
     for item in model.items():
         for link in item.rendered.internal_links:
@@ -386,11 +493,35 @@ def _link_events_and_entities(model: Model, errors: ErrorCollector) -> None:
             entity.events.append(event)
 
 
+def _link_campaigns(model: Model, errors: ErrorCollector) -> None:
+    for campaign in model.campaigns:
+        doc = campaign.document
+        named = [("actor", None, campaign.actor_slug)] + [
+            ("targets", i, s) for i, s in enumerate(campaign.target_slugs)
+        ]
+        for field_name, index, slug in named:
+            entity = model.entities.get(slug)
+            if entity is None:
+                key = (field_name,) if index is None else (field_name, index)
+                errors.add(
+                    doc.path,
+                    doc.line_of(*key),
+                    f"no entity has the slug '{slug}'",
+                    "use a file name from content/entities/ without .md, or add the entity",
+                )
+            elif field_name == "actor":
+                campaign.actor = entity
+                entity.campaigns_led.append(campaign)
+            else:
+                campaign.targets.append(entity)
+                entity.campaigns_targeting.append(campaign)
+
+
 def _collect_cited_by(model: Model) -> None:
     by_slug = model.sources_by_slug
     for item in model.items():
         spots: dict[str, list[str]] = {}
-        for citation in item.rendered.citations:
+        for citation in item.citations:
             if citation.key in by_slug:
                 spots.setdefault(citation.key, []).append(citation.ref_id)
         for key, ref_ids in spots.items():

@@ -51,8 +51,9 @@ class Rendered:
 class _State:
     """What the processors learn about one document, reset per conversion."""
 
-    def __init__(self, namespace: str = ""):
+    def __init__(self, namespace: str = "", notebook: dict | None = None):
         self.namespace = namespace  # prefix for note ids, unique per item on a page
+        self.notebook = {} if notebook is None else notebook  # (key, pinpoint) -> Note
         self.paragraphs: list[str] = []
         self.internal_links: list[InternalLink] = []
         self.problems: list[Problem] = []
@@ -153,8 +154,8 @@ class ContentExtension(Extension):
         self.siteurl, self.number_paragraphs, self.sources = siteurl, number_paragraphs, sources
         self.state = _State()
 
-    def reset(self, namespace: str = ""):
-        self.state = _State(namespace)
+    def reset(self, namespace: str = "", notebook: dict | None = None):
+        self.state = _State(namespace, notebook)
 
     def extendMarkdown(self, md):
         md.registerExtension(self)
@@ -175,9 +176,10 @@ class MarkdownRenderer:
             extensions=["tables", "sane_lists", "toc", self._rules], output_format="html"
         )
 
-    def render(self, text: str, namespace: str = "") -> Rendered:
+    def render(self, text: str, namespace: str = "", notebook: dict | None = None) -> Rendered:
+        """Render one document. Snippets of one item pass the same notebook to share note numbers."""
         self._md.reset()
-        self._rules.reset(namespace)
+        self._rules.reset(namespace, notebook)
         html = self._md.convert(text)
         state = self._rules.state
         problems = state.problems + self._raw_html_problems()
