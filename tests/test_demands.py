@@ -181,3 +181,12 @@ def test_demands_json_and_csv_have_one_record_per_demand(site):
     assert [r["paragraph"] for r in letter] == ["8", "9", "10"]
     assert letter[0]["target"] == "jeff-bezos; amazon" and letter[0]["date"] == "2018-06-21"
     assert letter[0]["wording"] == "Stop selling facial recognition services to law enforcement."
+
+
+def test_entity_pages_list_the_campaigns_they_led_or_faced(site):
+    aclu = site.soup("/timeline/entity/aclu/").select_one(".entity-summary")
+    led = {a["href"] for a in aclu.find("h3", string="Campaigns it led").find_next("ul").select("a")}
+    assert led == {"/demands/#campaign-aclu-coalition-letter", "/demands/#campaign-aclu-petition"}
+    bezos = site.soup("/timeline/entity/jeff-bezos/").select_one(".entity-summary")
+    faced = {a["href"] for a in bezos.find("h3", string="Campaigns aimed at it").find_next("ul").select("a")}
+    assert faced == {"/demands/#campaign-aclu-coalition-letter", "/demands/#campaign-amazon-employees-letter"}
