@@ -56,6 +56,7 @@ MENU = [
     ("The letter", "sources/amazon-employees-letter/"),
     ("Timeline", "timeline/"),
     ("Demands", "demands/"),
+    ("Differences", "differences/"),
     ("Sources", "sources/"),
     ("About", "about/"),
 ]

@@ -129,3 +129,9 @@ def campaign_text(
         f"outcome: not reported\n{extra}"
     )
     return f"---\n{metadata}---\n"
+
+
+def claim_text(answers, extra=""):
+    """A claim file; answers are (value, quote, cite) triples."""
+    lines = "".join(f"  - value: '{v}'\n    quote: {q}\n    cite: {c}\n" for v, q, c in answers)
+    return f"---\nquestion: How many?\n{extra}answers:\n{lines}---\n"

@@ -45,6 +45,7 @@ PAGE_TYPES = [
     "/timeline/group/google/",
     "/timeline/entity/aclu/",
     "/demands/",
+    "/differences/",
     "/about/",
     "/404.html",
 ]

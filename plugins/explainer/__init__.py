@@ -5,6 +5,7 @@ from pelican import signals
 from .generators import (
     DataGenerator,
     DemandsGenerator,
+    DifferencesGenerator,
     ModelGenerator,
     ProsePagesGenerator,
     SourcePagesGenerator,
@@ -20,6 +21,7 @@ def _generators(pelican):
         ProsePagesGenerator,
         TimelineGenerator,
         DemandsGenerator,
+        DifferencesGenerator,
         DataGenerator,
     ]
 

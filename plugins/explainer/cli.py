@@ -100,6 +100,7 @@ def check(settings_file: str) -> int:
         "events": len(model.events),
         "entities": len(model.entities),
         "campaigns": len(model.campaigns),
+        "claims": len(model.claims),
         "pages": len(model.pages),
     }
     print("check: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()) + " are valid")

@@ -159,13 +159,9 @@ CAMPAIGN_FORMS = (
 NOT_REPORTED = "not reported"
 
 
-def _cited_quote(raw, index) -> dict:
+def _cited_quote(raw, index, extra=("category",)) -> dict:
     """{quote: words as the source has them, cite: 'key, para. N'}: a checked quotation."""
-    if (
-        not isinstance(raw, dict)
-        or set(raw) - {"quote", "cite", "category"}
-        or not {"quote", "cite"} <= set(raw)
-    ):
+    if not isinstance(raw, dict) or set(raw) - {"quote", "cite", *extra} or not {"quote", "cite"} <= set(raw):
         raise FieldError(
             "each entry needs 'quote' (the source's words) and 'cite' (key, para. N)",
             "write '- quote: …' and '  cite: wsws-2018-06-25, para. 3'",
@@ -212,4 +208,35 @@ CAMPAIGN_FIELDS = [
     FieldSpec("participants", sourced_quotes, hint=f"cited figures, or {NOT_REPORTED}"),
     FieldSpec("demands", demands_value, hint="a list of cited demands"),
     FieldSpec("outcome", sourced_quotes, hint=f"cited outcome, or {NOT_REPORTED}"),
+]
+
+
+def answers_value(raw):
+    """Each source's answer to a claim: its value, its own words (quote) and the citation."""
+    if not isinstance(raw, list) or not raw:
+        raise FieldError("a claim needs at least one answer", "write '- value: …', 'quote: …' and 'cite: …'")
+    answers = []
+    for index, item in enumerate(raw):
+        answer = _cited_quote(item, index, extra=("value",))
+        if "value" not in answer:
+            raise FieldError(
+                "each answer needs a 'value'",
+                "give the figure as the source states it, e.g. 'over 40'",
+                (index,),
+            )
+        answers.append(answer)
+    return answers
+
+
+def boolean_value(raw) -> bool:
+    if not isinstance(raw, bool):
+        raise FieldError("this field must be true or false", "write true or false")
+    return raw
+
+
+CLAIM_FIELDS = [
+    FieldSpec("question", text_value, hint="a question of fact in the project's own words"),
+    FieldSpec("entities", slug_list, required=False, default=()),
+    FieldSpec("disputed", boolean_value, required=False, default=False),
+    FieldSpec("answers", answers_value, hint="a list of cited answers"),
 ]

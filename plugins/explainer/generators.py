@@ -8,11 +8,14 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from .claims_export import claims_json
 from .collections import DEMAND_CATEGORIES, EVENT_GROUPS
 from .csl import csl_items
 from .demands_export import demands_csv, demands_json
+from .letter_quotes import quoted_passages
 from .model import load_model
 from .present import FILTERS
+from .textnorm import normalise
 from .timeline import entries, eras
 from .timeline_export import timeline_json, timelinejs
 from .wording import wordings
@@ -118,6 +121,40 @@ class DemandsGenerator(_ThemedGenerator):
         return compared
 
 
+class DifferencesGenerator(_ThemedGenerator):
+    """/differences/: where the sources' figures differ, and how each quotes primary documents."""
+
+    def generate_output(self, writer):
+        claims = sorted(self.model.claims, key=lambda c: (not c.sources_differ, c.question.casefold()))
+        self.write(
+            writer,
+            "differences/index.html",
+            "differences",
+            differing=[c for c in claims if c.sources_differ],
+            agreeing=[c for c in claims if not c.sources_differ],
+            documents=[self._quoted(d) for d in self.model.sources if d.kind == "primary document"],
+            page_url="differences/",
+        )
+
+    def _quoted(self, document):
+        """The document's paragraphs, each with the passages of other sources that quote it."""
+        passages = quoted_passages(document, self.model.sources, self._reproductions(document))
+        by_paragraph = [
+            (number, text, [p for p in passages if p.first <= number <= p.last])
+            for number, text in enumerate(document.paragraphs, 1)
+        ]
+        return document, by_paragraph
+
+    @staticmethod
+    def _reproductions(document):
+        """Paragraphs of the source a document was copied from that are the copy itself."""
+        origin = document.text_source
+        if origin is None:
+            return {}
+        own = {normalise(p) for p in document.paragraphs}
+        return {origin.slug: {n for n, p in enumerate(origin.paragraphs, 1) if normalise(p) in own}}
+
+
 class DataGenerator(Generator):
     """/data/*.json: the content in formats others can reuse."""
 
@@ -132,6 +169,7 @@ class DataGenerator(Generator):
         )
         self._write_json("data/demands.json", demands_json(model.campaigns))
         self._write_text("data/demands.csv", demands_csv(model.campaigns))
+        self._write_json("data/claims.json", claims_json(model.claims))
 
     def _write_json(self, relative: str, data) -> None:
         # Sorted keys and a fixed layout: the same content gives the same bytes.

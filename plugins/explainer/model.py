@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .collections import (
     CAMPAIGN_FIELDS,
+    CLAIM_FIELDS,
     DEMAND_CATEGORIES,
     ENTITY_FIELDS,
     EVENT_FIELDS,
@@ -40,6 +41,8 @@ FIXED_PATHS = {
     "/demands/": "the demands compared",
     "/data/demands.json": "the demands export",
     "/data/demands.csv": "the demands export (CSV)",
+    "/differences/": "where the reports differ",
+    "/data/claims.json": "the claims export",
     **{f"/timeline/group/{group}/": f"the timeline of {label}" for group, label in EVENT_GROUPS.items()},
 }
 
@@ -102,6 +105,11 @@ class Source(Item):
         return [c.item for c in self.cited_by if isinstance(c.item, Campaign)]
 
     @property
+    def claims(self) -> list[Claim]:
+        """The claims this source answers."""
+        return [c.item for c in self.cited_by if isinstance(c.item, Claim)]
+
+    @property
     def text_source(self) -> Source | None:
         return self.fields.get("text_from_source")
 
@@ -130,6 +138,7 @@ class Entity(Item):
     events: list[Event] = field(default_factory=list)
     campaigns_led: list[Campaign] = field(default_factory=list)
     campaigns_targeting: list[Campaign] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -177,6 +186,7 @@ class Quoted:
     html: str
     citation: object  # citations.Citation
     category: str | None = None
+    value: str | None = None  # a claim's answer, as the source states it
 
     @property
     def category_label(self) -> str:
@@ -217,6 +227,42 @@ class Campaign(Item):
 
 
 @dataclass
+class Claim(Item):
+    """A question of fact, and each source's answer in its own words."""
+
+    question: str = ""
+    entity_slugs: list[str] = field(default_factory=list)
+    disputed: bool = False
+    answers: list[Quoted] = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.question
+
+    @property
+    def url(self) -> str:
+        return "differences/"
+
+    @property
+    def anchor(self) -> str:
+        return f"claim-{self.slug}"
+
+    @property
+    def values(self) -> list[str]:
+        return list(dict.fromkeys(answer.value for answer in self.answers))
+
+    @property
+    def sources_differ(self) -> bool:
+        return len(self.values) > 1
+
+    @property
+    def citations(self) -> list:
+        return [answer.citation for answer in self.answers if answer.citation]
+
+
+@dataclass
 class CitingItem:
     """One page or item that cites a source, and the ids of its markers (the citing spots)."""
 
@@ -239,13 +285,21 @@ class Model:
     entities: dict[str, Entity] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     campaigns: list[Campaign] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def sources_by_slug(self) -> dict[str, Source]:
         return {s.slug: s for s in self.sources}
 
     def items(self) -> list[Item]:
-        return [*self.sources, *self.pages.values(), *self.entities.values(), *self.events, *self.campaigns]
+        return [
+            *self.sources,
+            *self.pages.values(),
+            *self.entities.values(),
+            *self.events,
+            *self.campaigns,
+            *self.claims,
+        ]
 
     def pages_of_their_own(self) -> list[Item]:
         """Items written to an address of their own (events live on the timeline)."""
@@ -264,6 +318,7 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
     entities = [e for e in loader.collection("entities", loader.entity) if e]
     events = [e for e in loader.collection("events", loader.event) if e]
     campaigns = [c for c in loader.collection("campaigns", loader.campaign) if c]
+    claims = [c for c in loader.collection("claims", loader.claim) if c]
     pages = [p for p in loader.collection("pages", loader.page, required=True) if p]
     errors.raise_if_any()
     model = Model(
@@ -272,6 +327,7 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
         {e.slug: e for e in entities},
         sorted(events, key=lambda e: (e.date.value.sort_key(), e.slug)),
         sorted(campaigns, key=lambda c: (c.date.value.sort_key(), c.slug)),
+        claims,
     )
     _check_addresses(model, errors)
     errors.raise_if_any()
@@ -423,6 +479,44 @@ class _Loader:
         campaign.notes = list(notebook.values())
         return campaign
 
+    def claim(self, slug, document):
+        fields = read_fields(document, CLAIM_FIELDS, self.errors)
+        if fields is None:
+            return None
+        namespace, notebook = f"{slug}-", {}
+        answers = [
+            self._quoted(document, entry, ("answers", index), namespace, notebook)
+            for index, entry in enumerate(fields["answers"])
+        ]
+        rendered = self._render(self.writing_renderer, document, namespace, notebook)
+        claim = Claim(
+            slug,
+            document.path,
+            document,
+            rendered,
+            question=fields["question"],
+            entity_slugs=list(fields["entities"]),
+            disputed=fields["disputed"],
+            answers=answers,
+        )
+        claim.notes = list(notebook.values())
+        cited = {answer.citation.key for answer in answers if answer.citation}
+        if claim.disputed and len(cited) < 2:
+            self.errors.add(
+                document.path,
+                document.line_of("disputed"),
+                "the claim is marked disputed but only one source answers it",
+                "add another source's answer, or remove 'disputed: true'",
+            )
+        elif claim.disputed and not claim.sources_differ:
+            self.errors.add(
+                document.path,
+                document.line_of("disputed"),
+                "the claim is marked disputed but every answer gives the same value",
+                "remove 'disputed: true', or correct the values",
+            )
+        return claim
+
     def _quoted(self, document, entry, key, namespace, notebook) -> Quoted:
         """Render {quote, cite} as “quote”[@cite], so the quotation check applies to it."""
         quote, cite = entry["quote"], entry["cite"]
@@ -433,7 +527,7 @@ class _Loader:
         for problem in rendered.problems:
             self.errors.add(document.path, document.line_of(*key, "quote"), problem.problem, problem.fix)
         citation = rendered.citations[0] if rendered.citations else None
-        return Quoted(quote, cite, rendered.html, citation, entry.get("category"))
+        return Quoted(quote, cite, rendered.html, citation, entry.get("category"), entry.get("value"))
 
     def page(self, slug, document):
         # One page, one set of notes: plain ids such as #cite-note-1.
@@ -471,50 +565,51 @@ def _resolve(model: Model, errors: ErrorCollector) -> None:
     _collect_cited_by(model)
     _link_events_and_entities(model, errors)
     _link_campaigns(model, errors)
+    _link_claims(model, errors)
     site_paths = model.site_paths()
     for item in model.items():
         for link in item.rendered.internal_links:
             _check_internal_link(item, link, site_paths, by_slug, errors)
 
 
+def _entity(model: Model, item: Item, key: tuple, slug: str, errors: ErrorCollector) -> Entity | None:
+    """The entity a field names, or None after reporting the unknown slug at that field's line."""
+    entity = model.entities.get(slug)
+    if entity is None:
+        errors.add(
+            item.path,
+            item.document.line_of(*key),
+            f"no entity has the slug '{slug}'",
+            "use a file name from content/entities/ without .md, or add the entity",
+        )
+    return entity
+
+
 def _link_events_and_entities(model: Model, errors: ErrorCollector) -> None:
     for event in model.events:
         for index, slug in enumerate(event.entity_slugs):
-            entity = model.entities.get(slug)
-            if entity is None:
-                errors.add(
-                    event.path,
-                    event.document.line_of("entities", index),
-                    f"no entity has the slug '{slug}'",
-                    "use a file name from content/entities/ without .md, or add the entity",
-                )
-                continue
-            event.entities.append(entity)
-            entity.events.append(event)
+            if entity := _entity(model, event, ("entities", index), slug, errors):
+                event.entities.append(entity)
+                entity.events.append(event)
+
+
+def _link_claims(model: Model, errors: ErrorCollector) -> None:
+    for claim in model.claims:
+        for index, slug in enumerate(claim.entity_slugs):
+            if entity := _entity(model, claim, ("entities", index), slug, errors):
+                claim.entities.append(entity)
+                entity.claims.append(claim)
 
 
 def _link_campaigns(model: Model, errors: ErrorCollector) -> None:
     for campaign in model.campaigns:
-        doc = campaign.document
-        named = [("actor", None, campaign.actor_slug)] + [
-            ("targets", i, s) for i, s in enumerate(campaign.target_slugs)
-        ]
-        for field_name, index, slug in named:
-            entity = model.entities.get(slug)
-            if entity is None:
-                key = (field_name,) if index is None else (field_name, index)
-                errors.add(
-                    doc.path,
-                    doc.line_of(*key),
-                    f"no entity has the slug '{slug}'",
-                    "use a file name from content/entities/ without .md, or add the entity",
-                )
-            elif field_name == "actor":
-                campaign.actor = entity
-                entity.campaigns_led.append(campaign)
-            else:
-                campaign.targets.append(entity)
-                entity.campaigns_targeting.append(campaign)
+        if actor := _entity(model, campaign, ("actor",), campaign.actor_slug, errors):
+            campaign.actor = actor
+            actor.campaigns_led.append(campaign)
+        for index, slug in enumerate(campaign.target_slugs):
+            if target := _entity(model, campaign, ("targets", index), slug, errors):
+                campaign.targets.append(target)
+                target.campaigns_targeting.append(campaign)
 
 
 def _collect_cited_by(model: Model) -> None:

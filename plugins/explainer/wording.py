@@ -11,6 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from .textnorm import normalise
+
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 # A paragraph this similar to the passage (0–1, over words and punctuation) is a copy of it.
 SIMILAR_ENOUGH = 0.7
@@ -33,6 +35,11 @@ class Wording:
 
 def _tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Words (with their apostrophes) and single punctuation marks."""
+    return _TOKEN.findall(text)
 
 
 def _is_punctuation(tokens: list[str]) -> bool:
@@ -68,6 +75,8 @@ def _describe(op: str, original: list[str], copy: list[str], said: str, wrote: s
         return f"{'stops before' if at_end else 'leaves out'} the words “{said}”"
     if _is_punctuation(original) and _is_punctuation(copy):
         return f"has {_named(copy)} for {_named(original)}"
+    if len(original) == len(copy) == 1 and normalise(said) == normalise(wrote):
+        return f"types “{said}” as “{wrote}” (quotation mark or apostrophe style)"
     if (
         len(original) == len(copy) == 1
         and difflib.SequenceMatcher(None, said.lower(), wrote.lower()).ratio() >= 0.7
@@ -76,12 +85,32 @@ def _describe(op: str, original: list[str], copy: list[str], said: str, wrote: s
     return f"has “{wrote}” for “{said}”"
 
 
+def _slide_punctuation(opcodes, words: list[str]) -> list[tuple]:
+    """Move a left-out stretch that starts with the mark it ends before, so it ends with it.
+
+    "report. We know it. We refuse" against "report. We refuse": difflib may leave out
+    ". We know it" where a reader expects "We know it." The two are equivalent diffs.
+    """
+    ops = [list(op) for op in opcodes]
+    for i in range(1, len(ops) - 1):
+        before, gap, after = ops[i - 1], ops[i], ops[i + 1]
+        if gap[0] != "delete" or before[0] != "equal" or after[0] != "equal":
+            continue
+        while after[2] > after[1] and not words[gap[1]][0].isalnum() and words[gap[1]] == words[gap[2]]:
+            before[2] += 1
+            before[4] += 1
+            gap[1], gap[2], gap[3], gap[4] = gap[1] + 1, gap[2] + 1, gap[3] + 1, gap[4] + 1
+            after[1] += 1
+            after[3] += 1
+    return [tuple(op) for op in ops if op[2] > op[1] or op[4] > op[3]]
+
+
 def align(original: str, copy: str) -> tuple[list[Segment], list[str]]:
     """The copy as segments marked against the original, and the differences in words."""
     a, b = _tokens(original), _tokens(copy)
     matcher = difflib.SequenceMatcher(None, [t.group() for t in a], [t.group() for t in b], autojunk=False)
     segments, differences, position = [], [], 0
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    for op, a1, a2, b1, b2 in _slide_punctuation(matcher.get_opcodes(), [t.group() for t in a]):
         start = b[b1].start() if b1 < len(b) else len(copy)
         end = b[b2 - 1].end() if b2 > b1 else start
         if start > position:
