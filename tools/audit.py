@@ -22,6 +22,8 @@ PAGES = [
     "/sources/amazon-employees-letter/",
     "/timeline/",
     "/timeline/entity/aclu/",
+    "/demands/",
+    "/differences/",
     "/about/",
     "/404.html",
 ]
