@@ -57,6 +57,7 @@ MENU = [
     ("Timeline", "timeline/"),
     ("Demands", "demands/"),
     ("Differences", "differences/"),
+    ("Who's who", "entities/"),
     ("Sources", "sources/"),
     ("About", "about/"),
 ]

@@ -46,6 +46,8 @@ PAGE_TYPES = [
     "/timeline/entity/aclu/",
     "/demands/",
     "/differences/",
+    "/entities/",
+    "/entities/palantir/",
     "/about/",
     "/404.html",
 ]

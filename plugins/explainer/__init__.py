@@ -6,6 +6,7 @@ from .generators import (
     DataGenerator,
     DemandsGenerator,
     DifferencesGenerator,
+    EntityPagesGenerator,
     ModelGenerator,
     ProsePagesGenerator,
     SourcePagesGenerator,
@@ -22,6 +23,7 @@ def _generators(pelican):
         TimelineGenerator,
         DemandsGenerator,
         DifferencesGenerator,
+        EntityPagesGenerator,
         DataGenerator,
     ]
 

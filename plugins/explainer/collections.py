@@ -103,6 +103,18 @@ ENTITY_TYPES = (
 )
 
 
+ENTITY_TYPE_PLURALS = {
+    "company": "companies",
+    "government agency": "government agencies",
+    "organisation": "organisations",
+    "person": "people",
+    "product": "products",
+    "programme": "programmes",
+    "publication": "publications",
+    "group of people": "groups of people",
+}
+
+
 def slug_list(raw) -> list[str]:
     if not isinstance(raw, list) or not raw:
         raise FieldError("this field must be a list of slugs", "write e.g. [amazon, jeff-bezos]")

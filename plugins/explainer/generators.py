@@ -9,7 +9,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from .claims_export import claims_json
-from .collections import DEMAND_CATEGORIES, EVENT_GROUPS
+from .collections import DEMAND_CATEGORIES, ENTITY_TYPES, EVENT_GROUPS
 from .csl import csl_items
 from .demands_export import demands_csv, demands_json
 from .letter_quotes import quoted_passages
@@ -84,7 +84,8 @@ class TimelineGenerator(_ThemedGenerator):
                        filter_label=label, filter_group=slug, **common)  # fmt: skip
         for entity in self.model.entities.values():
             chosen = [e for e in ordered if entity.slug in e.entity_slugs]
-            self.write(writer, entity, "timeline", eras=eras(chosen), page_url=entity.url,
+            path = entity.timeline_url
+            self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
                        filter_label=entity.name, entity=entity, **common)  # fmt: skip
 
 
@@ -153,6 +154,23 @@ class DifferencesGenerator(_ThemedGenerator):
             return {}
         own = {normalise(p) for p in document.paragraphs}
         return {origin.slug: {n for n, p in enumerate(origin.paragraphs, 1) if normalise(p) in own}}
+
+
+class EntityPagesGenerator(_ThemedGenerator):
+    """/entities/, grouped by type, and one page per person, organisation, product or programme."""
+
+    def generate_output(self, writer):
+        entities = sorted(self.model.entities.values(), key=lambda e: e.name.casefold())
+        by_type = [(kind, [e for e in entities if e.type == kind]) for kind in ENTITY_TYPES]
+        self.write(
+            writer,
+            "entities/index.html",
+            "entities",
+            by_type=[g for g in by_type if g[1]],
+            page_url="entities/",
+        )
+        for entity in entities:
+            self.write(writer, entity, "entity", entity=entity, page_url=entity.url)
 
 
 class DataGenerator(Generator):

@@ -8,6 +8,7 @@ here, and every problem is reported with its file and line before anything is wr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .collections import (
 from .dates import WEEKDAYS
 from .errors import ContentError, ErrorCollector
 from .frontmatter import Document, read_document
+from .mentions import EntityMatcher
 from .relative_dates import KNOWN_FORMS, UnresolvablePhrase, resolve
 from .render import MarkdownRenderer, Rendered
 from .schema import read_fields
@@ -35,6 +37,7 @@ from .textnorm import normalise
 FIXED_PATHS = {
     "/sources/": "the sources list",
     "/timeline/": "the timeline",
+    "/entities/": "the list of people and organisations",
     "/data/sources.json": "the bibliography (CSL-JSON)",
     "/data/timeline.json": "the timeline export",
     "/data/timeline.timelinejs.json": "the TimelineJS export",
@@ -73,6 +76,8 @@ class Source(Item):
     relative_dates: list[RelativeDate] = field(default_factory=list)
     reproduced_in: list[Source] = field(default_factory=list)
     cited_by: list[CitingItem] = field(default_factory=list)
+    named: list[tuple[Entity, int]] = field(default_factory=list)  # entities in the text, with counts
+    related: list[tuple[Source, int]] = field(default_factory=list)  # sources sharing most entities
 
     def __getattr__(self, name):
         # Metadata fields read as attributes in templates: source.publication, source.date…
@@ -140,17 +145,46 @@ class Entity(Item):
     campaigns_targeting: list[Campaign] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
+    mentions: list[EntityMention] = field(default_factory=list)
+    named_with: list[tuple[Entity, int]] = field(default_factory=list)
+
     @property
     def title(self) -> str:
         return self.name
 
     @property
     def url(self) -> str:
+        return f"entities/{self.slug}/"
+
+    @property
+    def timeline_url(self) -> str:
         return f"timeline/entity/{self.slug}/"
+
+    @property
+    def mentions_by_item(self) -> list[tuple[Item, list[EntityMention]]]:
+        grouped: dict[int, tuple[Item, list]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(id(mention.item), (mention.item, []))[1].append(mention)
+        return list(grouped.values())
 
     @property
     def save_as(self) -> str:
         return f"{self.url}index.html"
+
+
+@dataclass
+class EntityMention:
+    """One place an entity is named: the item, its paragraph anchor (if any) and the sentence."""
+
+    item: Item
+    anchor: str | None
+    sentence: str
+
+    @property
+    def link(self) -> str:
+        # A source paragraph (#p4), else the item's own place on its page (#employees-letter).
+        anchor = self.anchor or getattr(self.item, "anchor", None)
+        return self.item.url + (f"#{anchor}" if anchor else "")
 
 
 @dataclass
@@ -306,16 +340,23 @@ class Model:
         return [*self.sources, *self.pages.values(), *self.entities.values()]
 
     def site_paths(self) -> set[str]:
-        return set(FIXED_PATHS) | {"/" + item.url for item in self.pages_of_their_own()}
+        filters = {"/" + entity.timeline_url for entity in self.entities.values()}
+        return set(FIXED_PATHS) | filters | {"/" + item.url for item in self.pages_of_their_own()}
 
 
 def load_model(content_dir: Path, siteurl: str = "") -> Model:
     errors = ErrorCollector()
     loader = _Loader(content_dir, siteurl, errors)
+    # Names come first: every text is rendered with its mentions of entities linked.
+    entity_documents = loader.documents("entities")
+    matcher = loader.entity_matcher(entity_documents)
+    loader.source_renderer = MarkdownRenderer(siteurl, number_paragraphs=True, entity_matcher=matcher)
     sources = [s for s in loader.collection("sources", loader.source, required=True) if s]
     # The project's own writing is rendered once the sources it cites are known.
-    loader.writing_renderer = MarkdownRenderer(siteurl, sources={s.slug: s for s in sources})
-    entities = [e for e in loader.collection("entities", loader.entity) if e]
+    loader.writing_renderer = MarkdownRenderer(
+        siteurl, sources={s.slug: s for s in sources}, entity_matcher=matcher
+    )
+    entities = [e for e in (loader.entity(slug, document) for slug, document in entity_documents) if e]
     events = [e for e in loader.collection("events", loader.event) if e]
     campaigns = [c for c in loader.collection("campaigns", loader.campaign) if c]
     claims = [c for c in loader.collection("claims", loader.claim) if c]
@@ -345,10 +386,33 @@ class _Loader:
     def __init__(self, content_dir: Path, siteurl: str, errors: ErrorCollector):
         self.content_dir, self.errors = content_dir, errors
         self.display_root = content_dir.parent
-        self.source_renderer = MarkdownRenderer(siteurl, number_paragraphs=True)
+        self.source_renderer: MarkdownRenderer | None = None
         self.writing_renderer: MarkdownRenderer | None = None
 
     def collection(self, name, load_one, required=False):
+        return [load_one(slug, document) for slug, document in self.documents(name, required)]
+
+    def entity_matcher(self, entity_documents) -> EntityMatcher:
+        """Every entity's name and aliases; an alias two entities claim is reported."""
+        quiet = ErrorCollector()  # field errors are reported when the entities load
+        names = {}
+        for slug, document in entity_documents:
+            fields = read_fields(document, ENTITY_FIELDS, quiet)
+            if fields:
+                names[slug] = [fields["name"], *fields["aliases"]]
+        matcher = EntityMatcher(names)
+        documents = dict(entity_documents)
+        for clash in matcher.clashes:
+            document = documents[clash.second]
+            self.errors.add(
+                document.path,
+                document.line_of("aliases"),
+                f"the name '{clash.alias}' is already claimed by {clash.first}",
+                "give each name to one entity only",
+            )
+        return matcher
+
+    def documents(self, name, required=False) -> list[tuple[str, Document]]:
         folder = self.content_dir / name
         if not folder.is_dir() and not required:
             return []  # git keeps no empty folders: an absent optional collection is empty
@@ -383,14 +447,16 @@ class _Loader:
             except ContentError as exc:
                 self.errors.errors.append(exc)
                 continue
-            items.append(load_one(file.stem, document))
+            items.append((file.stem, document))
         return items
 
     def _display(self, file: Path) -> str:
         return file.relative_to(self.display_root).as_posix()
 
-    def _render(self, renderer, document: Document, namespace: str = "", notebook=None) -> Rendered:
-        rendered = renderer.render(document.body, namespace, notebook)
+    def _render(
+        self, renderer, document: Document, namespace: str = "", notebook=None, self_entity=None
+    ) -> Rendered:
+        rendered = renderer.render(document.body, namespace, notebook, self_entity)
         for problem in rendered.problems:
             self.errors.add(
                 document.path, document.body_line_of(problem.needle), problem.problem, problem.fix
@@ -418,14 +484,14 @@ class _Loader:
             )
         return Source(slug, document.path, document, rendered, fields)
 
-    def _writing(self, slug, document, fields_spec, cls, require_citation, namespace=None):
+    def _writing(self, slug, document, fields_spec, cls, require_citation, namespace=None, self_entity=None):
         """Project-written items (entities, events, pages): fields plus cited Markdown.
 
         Note ids get the slug as a prefix, as several items may share a page.
         """
         fields = read_fields(document, fields_spec, self.errors)
         prefix = f"{slug}-" if namespace is None else namespace
-        rendered = self._render(self.writing_renderer, document, namespace=prefix)
+        rendered = self._render(self.writing_renderer, document, prefix, self_entity=self_entity)
         if fields is None:
             return None
         if require_citation and not rendered.citations:
@@ -438,7 +504,7 @@ class _Loader:
         return cls(slug, document.path, document, rendered, **fields)
 
     def entity(self, slug, document):
-        return self._writing(slug, document, ENTITY_FIELDS, Entity, require_citation=True)
+        return self._writing(slug, document, ENTITY_FIELDS, Entity, require_citation=True, self_entity=slug)
 
     def event(self, slug, document):
         event = self._writing(slug, document, EVENT_FIELDS, _event_from_fields, require_citation=True)
@@ -563,6 +629,7 @@ def _resolve(model: Model, errors: ErrorCollector) -> None:
             _resolve_relative_date(source, entry, errors) for entry in source.fields["relative_dates"]
         ]
     _collect_cited_by(model)
+    _collect_mentions(model)
     _link_events_and_entities(model, errors)
     _link_campaigns(model, errors)
     _link_claims(model, errors)
@@ -610,6 +677,36 @@ def _link_campaigns(model: Model, errors: ErrorCollector) -> None:
             if target := _entity(model, campaign, ("targets", index), slug, errors):
                 campaign.targets.append(target)
                 target.campaigns_targeting.append(campaign)
+
+
+def _collect_mentions(model: Model) -> None:
+    """Each entity's mentions across the content, and the entities most often named with it."""
+    together: dict[str, Counter] = {slug: Counter() for slug in model.entities}
+    for item in model.items():
+        by_place: dict[str | None, set[str]] = {}
+        for mention in item.rendered.mentions:
+            entity = model.entities[mention.slug]
+            entity.mentions.append(EntityMention(item, mention.anchor, mention.sentence))
+            by_place.setdefault(mention.anchor or item.slug, set()).add(mention.slug)
+        for named in by_place.values():
+            for slug in named:
+                together[slug].update(named - {slug})
+    for slug, counts in together.items():
+        ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:6]
+        model.entities[slug].named_with = [(model.entities[other], n) for other, n in ranked]
+    for source in model.sources:
+        counts = Counter(mention.slug for mention in source.rendered.mentions)
+        source.named = [
+            (model.entities[slug], n) for slug, n in sorted(counts.items(), key=lambda p: (-p[1], p[0]))
+        ]
+    for source in model.sources:
+        mine = {entity.slug for entity, _ in source.named}
+        shared = [
+            (other, len(mine & {e.slug for e, _ in other.named}))
+            for other in model.sources
+            if other is not source
+        ]
+        source.related = sorted((pair for pair in shared if pair[1]), key=lambda p: (-p[1], p[0].slug))[:4]
 
 
 def _collect_cited_by(model: Model) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .collections import ENTITY_TYPE_PLURALS
 from .facts import Fact
 
 UNKNOWN_TEXT = {"date": "date unknown", "default": "not known"}
@@ -28,4 +29,8 @@ def date_text(fact: Fact) -> str:
     return fact_text(fact, "date unknown")
 
 
-FILTERS = {"fact_text": fact_text, "date_text": date_text}
+def plural_kind(kind: str) -> str:
+    return ENTITY_TYPE_PLURALS.get(kind, kind)
+
+
+FILTERS = {"fact_text": fact_text, "date_text": date_text, "plural_kind": plural_kind}

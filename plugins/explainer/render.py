@@ -14,6 +14,7 @@ import markdown
 from markdown.extensions import Extension
 
 from .citations import CITATION_PRIORITY, Citation, CitationInline, CitationNotes, Note
+from .entity_links import EntityLinks, RecordedMention
 from .mdbase import ExtensionTreeprocessor, plain_text
 from .urls import as_browser_reads, split
 
@@ -46,6 +47,7 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    mentions: list[RecordedMention] = field(default_factory=list)
 
 
 class _State:
@@ -54,6 +56,8 @@ class _State:
     def __init__(self, namespace: str = "", notebook: dict | None = None):
         self.namespace = namespace  # prefix for note ids, unique per item on a page
         self.notebook = {} if notebook is None else notebook  # (key, pinpoint) -> Note
+        self.mentions: list[RecordedMention] = []
+        self.self_entity: str | None = None  # an entity's own page does not link to itself
         self.paragraphs: list[str] = []
         self.internal_links: list[InternalLink] = []
         self.problems: list[Problem] = []
@@ -153,6 +157,7 @@ class ContentExtension(Extension):
         super().__init__()
         self.siteurl, self.number_paragraphs, self.sources = siteurl, number_paragraphs, sources
         self.state = _State()
+        self.entity_matcher = None  # set once the entities' names are known
 
     def reset(self, namespace: str = "", notebook: dict | None = None):
         self.state = _State(namespace, notebook)
@@ -162,6 +167,7 @@ class ContentExtension(Extension):
         md.treeprocessors.register(LinkRules(md, self), "link_rules", AFTER_INLINE)
         if self.number_paragraphs:
             md.treeprocessors.register(ParagraphAnchors(md, self), "paragraph_anchors", AFTER_INLINE - 1)
+        md.treeprocessors.register(EntityLinks(md, self), "entity_links", AFTER_INLINE - 2)
         if self.sources is not None:
             md.inlinePatterns.register(CitationInline(md, self), "citation", CITATION_PRIORITY)
             md.treeprocessors.register(CitationNotes(md, self), "citation_notes", AFTER_INLINE + 1)
@@ -170,20 +176,34 @@ class ContentExtension(Extension):
 class MarkdownRenderer:
     """One configured Python-Markdown instance, reset between documents."""
 
-    def __init__(self, siteurl: str, number_paragraphs: bool = False, sources: dict | None = None):
+    def __init__(
+        self, siteurl: str, number_paragraphs: bool = False, sources: dict | None = None, entity_matcher=None
+    ):
         self._rules = ContentExtension(siteurl, number_paragraphs, sources)
+        self._rules.entity_matcher = entity_matcher
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "toc", self._rules], output_format="html"
         )
 
-    def render(self, text: str, namespace: str = "", notebook: dict | None = None) -> Rendered:
+    def render(
+        self, text: str, namespace: str = "", notebook: dict | None = None, self_entity: str | None = None
+    ) -> Rendered:
         """Render one document. Snippets of one item pass the same notebook to share note numbers."""
         self._md.reset()
         self._rules.reset(namespace, notebook)
+        self._rules.state.self_entity = self_entity
         html = self._md.convert(text)
         state = self._rules.state
         problems = state.problems + self._raw_html_problems()
-        return Rendered(html, state.paragraphs, state.internal_links, problems, state.citations, state.notes)
+        return Rendered(
+            html,
+            state.paragraphs,
+            state.internal_links,
+            problems,
+            state.citations,
+            state.notes,
+            state.mentions,
+        )
 
     def _raw_html_problems(self) -> list[Problem]:
         # Python-Markdown stashes raw HTML (and character entities) instead of escaping it.
