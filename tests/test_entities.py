@@ -105,7 +105,7 @@ def test_source_texts_link_names_to_entity_pages(site):
 def test_entities_index_groups_by_type_with_counts(site):
     soup = site.soup("/entities/")
     headings = [h.get_text() for h in soup.select("main h2")]
-    assert headings[:3] == ["Companies", "Government agencies", "Organisations"]
+    assert headings[:4] == ["Who stands to whom", "Companies", "Government agencies", "Organisations"]
     assert len(soup.select(".entity-list a")) >= 25
     aclu = soup.find("a", href="/entities/aclu/").find_next_sibling("span").get_text()
     assert int(aclu.split()[0]) >= 10
@@ -136,3 +136,74 @@ def test_source_pages_have_an_in_this_article_panel(site):
     } <= named
     related = [a["href"] for a in panel.select("ul a")]
     assert related and "/sources/aclu-rekognition-findings-2018-05/" in related
+
+
+# Relationships, the diagram and the export.
+
+
+def entity_with_relationship(relationship: str) -> str:
+    return f"---\nname: Other News\ntype: publication\nrelationships:\n{relationship}---\nIt reported.[@good-source]\n"
+
+
+@pytest.mark.parametrize(
+    ("relationship", "line", "message"),
+    [
+        (
+            "  - verb: hosts\n    object: nobody\n    cite: good-source, para. 1\n",
+            6,
+            "no entity has the slug 'nobody'",
+        ),
+        (
+            "  - verb: hosts\n    object: example-news\n",
+            5,
+            "relationships: each relationship needs a citation ('cite')",
+        ),
+        (
+            "  - verb: hosts\n    object: example-news\n    cite: no-such-source\n",
+            7,
+            "no source has the key 'no-such-source'",
+        ),
+        (
+            "  - verb: loves\n    object: example-news\n    cite: good-source\n",
+            5,
+            "relationships: 'loves' is not a known relationship",
+        ),
+    ],
+)
+def test_relationship_errors_name_file_and_line(tree, relationship, line, message):
+    tree.write("entities/other-news.md", entity_with_relationship(relationship))
+    tree.error_at("entities/other-news.md", line, message)
+
+
+def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(site):
+    soup = site.soup("/entities/")
+    svg = soup.select_one("section.relationships svg")
+    assert svg["role"] == "img" and svg.title.get_text() and svg.desc.get_text()
+    assert soup.find("script", src=lambda s: s and "diagram" in s) is None
+    arrows = svg.select("path.edge")
+    statements = soup.select(".relationship-list li")
+    assert len(arrows) == len(statements) >= 12
+    texts = [" ".join(li.get_text().split()) for li in statements]
+    assert "Amazon Web Services hosts Palantir Technologies.[4]" in texts
+    for li in statements:
+        marker = li.select_one("a.cite-ref")
+        note = soup.find(id=marker["href"][1:])
+        assert note is not None and note.select_one(".cite-links a")["href"].startswith("/sources/")
+    labels = {text.get_text() for text in svg.select("text.node-label")}
+    assert {"Palantir Technologies", "ICE", "Amazon Web Services"} <= labels
+    assert svg.find("a") is None  # an image holds no controls; the list below has the links
+
+
+def test_the_diagram_and_the_export_agree_with_the_content(site):
+    import json
+
+    data = json.loads((site.root / "data" / "entities.json").read_text())
+    assert len(data["entities"]) >= 25
+    relationships = {(r["subject"], r["verb"], r["object"]) for r in data["relationships"]}
+    assert ("amazon-web-services", "hosts", "palantir") in relationships
+    assert ("palantir", "serves", "ice") in relationships
+    svg = site.soup("/entities/").select_one("section.relationships svg")
+    assert len(svg.select("path.edge")) == len(relationships)
+    palantir = next(e for e in data["entities"] if e["id"] == "palantir")
+    assert palantir["mentions"] and all(m["url"].startswith("/") for m in palantir["mentions"])
+    assert "palantir-ice-contract-2014" in palantir["events"]

@@ -145,10 +145,58 @@ EVENT_FIELDS = [
     FieldSpec("entities", slug_list, hint="[amazon, jeff-bezos]"),
 ]
 
+# How one entity stands to another in the diagram: verb -> the phrase readers see.
+RELATIONSHIP_VERBS = {
+    "hosts": "hosts",
+    "serves": "serves",
+    "supplies": "supplies",
+    "owns": "owns",
+    "protests": "protests to",
+    "petitions": "petitions",
+}
+
+
+def relationships_value(raw):
+    """[{verb, object, cite}]: how this entity stands to another, with the paragraph that says so."""
+    if not isinstance(raw, list):
+        raise FieldError(
+            "relationships must be a list", "write '- verb: hosts', 'object: palantir' and 'cite: …'"
+        )
+    found = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict) or set(item) != {"verb", "object", "cite"}:
+            missing = (
+                "a citation ('cite')"
+                if isinstance(item, dict) and "cite" not in item
+                else "verb, object and cite"
+            )
+            raise FieldError(
+                f"each relationship needs {missing}",
+                "write verb, object and cite, e.g. cite: wsws-2018-06-25, para. 8",
+                (index,),
+            )
+        if item["verb"] not in RELATIONSHIP_VERBS:
+            raise FieldError(
+                f"'{item['verb']}' is not a known relationship",
+                f"write one of: {', '.join(RELATIONSHIP_VERBS)}",
+                (index, "verb"),
+            )
+        found.append(
+            {
+                "verb": item["verb"],
+                "object": slug_value(item["object"]),
+                "cite": text_value(item["cite"]),
+                "index": index,
+            }
+        )
+    return found
+
+
 ENTITY_FIELDS = [
     FieldSpec("name", text_value, hint="the name most sources use"),
     FieldSpec("type", choice(*ENTITY_TYPES), hint="company"),
     FieldSpec("aliases", text_list, required=False, default=()),
+    FieldSpec("relationships", relationships_value, required=False, default=()),
 ]
 
 

@@ -12,6 +12,8 @@ from .claims_export import claims_json
 from .collections import DEMAND_CATEGORIES, ENTITY_TYPES, EVENT_GROUPS
 from .csl import csl_items
 from .demands_export import demands_csv, demands_json
+from .diagram import relationship_svg
+from .entities_export import entities_json
 from .letter_quotes import quoted_passages
 from .model import load_model
 from .present import FILTERS
@@ -162,12 +164,16 @@ class EntityPagesGenerator(_ThemedGenerator):
     def generate_output(self, writer):
         entities = sorted(self.model.entities.values(), key=lambda e: e.name.casefold())
         by_type = [(kind, [e for e in entities if e.type == kind]) for kind in ENTITY_TYPES]
+        diagram = Markup(relationship_svg(self.model.relationships))
         self.write(
             writer,
             "entities/index.html",
             "entities",
             by_type=[g for g in by_type if g[1]],
             page_url="entities/",
+            diagram=diagram,
+            relationships=self.model.relationships,
+            notes=self.model.relationship_notes,
         )
         for entity in entities:
             self.write(writer, entity, "entity", entity=entity, page_url=entity.url)
@@ -188,6 +194,9 @@ class DataGenerator(Generator):
         self._write_json("data/demands.json", demands_json(model.campaigns))
         self._write_text("data/demands.csv", demands_csv(model.campaigns))
         self._write_json("data/claims.json", claims_json(model.claims))
+        self._write_json(
+            "data/entities.json", entities_json(model.entities.values(), model.relationships, siteurl)
+        )
 
     def _write_json(self, relative: str, data) -> None:
         # Sorted keys and a fixed layout: the same content gives the same bytes.

@@ -20,6 +20,7 @@ from .collections import (
     EVENT_FIELDS,
     EVENT_GROUPS,
     PAGE_FIELDS,
+    RELATIONSHIP_VERBS,
     SLUG,
     SOURCE_FIELDS,
     RelativeDate,
@@ -46,6 +47,7 @@ FIXED_PATHS = {
     "/data/demands.csv": "the demands export (CSV)",
     "/differences/": "where the reports differ",
     "/data/claims.json": "the claims export",
+    "/data/entities.json": "the entities export",
     **{f"/timeline/group/{group}/": f"the timeline of {label}" for group, label in EVENT_GROUPS.items()},
 }
 
@@ -145,6 +147,7 @@ class Entity(Item):
     campaigns_targeting: list[Campaign] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
+    relationships: tuple = ()  # specs from the file: {verb, object, cite, index}
     mentions: list[EntityMention] = field(default_factory=list)
     named_with: list[tuple[Entity, int]] = field(default_factory=list)
 
@@ -170,6 +173,21 @@ class Entity(Item):
     @property
     def save_as(self) -> str:
         return f"{self.url}index.html"
+
+
+@dataclass
+class Relationship:
+    """Subject verb object, as a cited statement: 'Amazon Web Services hosts Palantir.'"""
+
+    subject: Entity
+    verb: str
+    object: Entity
+    html: str  # the statement rendered with its citation marker
+    citation: object
+
+    @property
+    def phrase(self) -> str:
+        return RELATIONSHIP_VERBS[self.verb]
 
 
 @dataclass
@@ -320,6 +338,8 @@ class Model:
     events: list[Event] = field(default_factory=list)
     campaigns: list[Campaign] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    relationship_notes: list = field(default_factory=list)
 
     @property
     def sources_by_slug(self) -> dict[str, Source]:
@@ -372,7 +392,7 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
     )
     _check_addresses(model, errors)
     errors.raise_if_any()
-    _resolve(model, errors)
+    _resolve(model, errors, loader)
     errors.raise_if_any()
     return model
 
@@ -621,7 +641,25 @@ def _check_addresses(model: Model, errors: ErrorCollector) -> None:
         errors.add("content/pages/index.md", 1, "the home page is missing", "restore content/pages/index.md")
 
 
-def _resolve(model: Model, errors: ErrorCollector) -> None:
+def _link_relationships(model: Model, errors: ErrorCollector, loader) -> None:
+    """Render each relationship as a cited sentence; one notebook numbers them for /entities/."""
+    notebook = {}
+    for subject in model.entities.values():
+        for spec in subject.relationships:
+            key = ("relationships", spec["index"])
+            obj = _entity(model, subject, (*key, "object"), spec["object"], errors)
+            if obj is None:
+                continue
+            sentence = f"{subject.name} {RELATIONSHIP_VERBS[spec['verb']]} {obj.name}.[@{spec['cite']}]"
+            rendered = loader.writing_renderer.render(sentence, "relationships-", notebook, subject.slug)
+            for problem in rendered.problems:
+                errors.add(subject.path, subject.document.line_of(*key, "cite"), problem.problem, problem.fix)
+            citation = rendered.citations[0] if rendered.citations else None
+            model.relationships.append(Relationship(subject, spec["verb"], obj, rendered.html, citation))
+    model.relationship_notes = list(notebook.values())
+
+
+def _resolve(model: Model, errors: ErrorCollector, loader) -> None:
     by_slug = model.sources_by_slug
     for source in model.sources:
         _resolve_text_from(source, by_slug, errors)
@@ -633,6 +671,7 @@ def _resolve(model: Model, errors: ErrorCollector) -> None:
     _link_events_and_entities(model, errors)
     _link_campaigns(model, errors)
     _link_claims(model, errors)
+    _link_relationships(model, errors, loader)
     site_paths = model.site_paths()
     for item in model.items():
         for link in item.rendered.internal_links:
