@@ -61,3 +61,6 @@ MENU = [
     ("Sources", "sources/"),
     ("About", "about/"),
 ]
+
+# Atom feeds need absolute addresses, so only the production build (publishconf.py) writes them.
+EXPLAINER_FEEDS = False

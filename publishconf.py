@@ -11,3 +11,5 @@ if not SITEURL.startswith(("https://", "http://")):
     raise SystemExit(
         "publishconf.py: SITEURL is not set — run e.g. SITEURL=https://user.github.io/repo make publish"
     )
+
+EXPLAINER_FEEDS = True

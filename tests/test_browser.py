@@ -188,3 +188,52 @@ def test_timeline_filters_are_pages_without_javascript(browser, server):
     assert groups and set(groups) == {"google"}
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory):
+    """A production build served at http://127.0.0.1:<port>/repo/, as GitHub Pages serves a project."""
+    from conftest import run_explainer
+    from explainer.serve import serve_in_background
+
+    root = tmp_path_factory.mktemp("pages")
+    server, url = serve_in_background(root)
+    siteurl = url + "/repo"
+    result = run_explainer(
+        "build", "--settings", "publishconf.py", "--output", str(root / "repo"), env={"SITEURL": siteurl}
+    )
+    assert result.returncode == 0, result.stderr
+    yield siteurl
+    server.shutdown()
+
+
+def test_typing_a_name_into_search_lists_the_pages_that_name_it(browser, subpath_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(subpath_site + "/search/")
+    assert page.is_hidden(".search-needs-js")
+    page.fill("#search-query", "Palantir")
+    page.wait_for_selector(".search-results li")
+    hrefs = page.eval_on_selector_all(".search-results a", "links => links.map(a => a.getAttribute('href'))")
+    assert "/repo/entities/palantir/" in hrefs and any(h.startswith("/repo/sources/") for h in hrefs)
+    assert "found" in page.inner_text(".search-status")
+    assert [url for url in requests if not url.startswith(subpath_site)] == [] and errors == []
+    page.select_option("#search-kind", "Source")
+    # Poll from here: the page's CSP (rightly) refuses the string evaluation wait_for_function uses.
+    for _ in range(50):
+        hrefs = page.eval_on_selector_all(
+            ".search-results a", "links => links.map(a => a.getAttribute('href'))"
+        )
+        if hrefs and all(h.startswith("/repo/sources/") for h in hrefs):
+            break
+        page.wait_for_timeout(100)
+    assert hrefs and all(h.startswith("/repo/sources/") for h in hrefs)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()

@@ -21,6 +21,10 @@ def test_nu_html_checker_reports_no_error(site):
             "--also-check-css",
             "--log",
             "INFO",
+            # The checker's CSP grammar predates CSP Level 3's 'wasm-unsafe-eval', which the search
+            # page needs for Pagefind's WebAssembly; that one message is a known false positive.
+            "--ignore-re",
+            "Expecting source-expression but found .'wasm-unsafe-eval'.",
         ],
         capture_output=True,
         text=True,

@@ -24,6 +24,8 @@ PAGES = [
     "/timeline/entity/aclu/",
     "/demands/",
     "/differences/",
+    "/entities/",
+    "/search/",
     "/about/",
     "/404.html",
 ]

@@ -7,8 +7,10 @@ from .generators import (
     DemandsGenerator,
     DifferencesGenerator,
     EntityPagesGenerator,
+    FeedsAndImagesGenerator,
     ModelGenerator,
     ProsePagesGenerator,
+    SearchPageGenerator,
     SourcePagesGenerator,
     TimelineGenerator,
 )
@@ -24,6 +26,8 @@ def _generators(pelican):
         DemandsGenerator,
         DifferencesGenerator,
         EntityPagesGenerator,
+        SearchPageGenerator,
+        FeedsAndImagesGenerator,
         DataGenerator,
     ]
 

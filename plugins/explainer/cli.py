@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import ContentErrors
 from .model import load_model
+from .postbuild import PostBuildError, finish_site
 
 GITHUB_ACTIONS = os.environ.get("GITHUB_ACTIONS") == "true"
 
@@ -78,6 +79,12 @@ def build(settings_file: str, output: str | None) -> int:
             f"{len(collector.records)} warning(s): the build is strict, so nothing was written.",
             file=sys.stderr,
         )
+        return 1
+    try:
+        finish_site(staging, settings["SITEURL"])
+    except PostBuildError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build: {exc}; nothing was written.", file=sys.stderr)
         return 1
     shutil.rmtree(final, ignore_errors=True)
     staging.rename(final)

@@ -8,21 +8,26 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from . import jsonld
 from .claims_export import claims_json
 from .collections import DEMAND_CATEGORIES, ENTITY_TYPES, EVENT_GROUPS
 from .csl import csl_items
 from .demands_export import demands_csv, demands_json
 from .diagram import relationship_svg
 from .entities_export import entities_json
+from .feeds import sources_feed, timeline_feed
+from .history import LATEST, last_changed
 from .letter_quotes import quoted_passages
 from .model import load_model
 from .present import FILTERS
+from .share_image import share_png
 from .textnorm import normalise
 from .timeline import entries, eras
 from .timeline_export import timeline_json, timelinejs
 from .wording import wordings
 
 MODEL_KEY = "explainer_model"
+CHANGED_KEY = "explainer_last_changed"
 
 
 class _ThemedGenerator(Generator):
@@ -37,6 +42,14 @@ class _ThemedGenerator(Generator):
 
     def write(self, writer, item_or_path, template, **values):
         save_as = getattr(item_or_path, "save_as", item_or_path)
+        # Pages without a more specific schema.org type are described as collections of content.
+        values.setdefault(
+            "jsonld", jsonld.collection(self.settings["SITENAME"], values["page_url"], self.settings)
+        )
+        # Item pages show their own file's last commit; generated pages the latest in content/.
+        changed = self.context[CHANGED_KEY]
+        values.setdefault("changed_file", getattr(item_or_path, "path", None))
+        values.setdefault("changed", changed.get(values["changed_file"]) or changed.get(LATEST))
         writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False, **values)
 
 
@@ -45,15 +58,30 @@ class ModelGenerator(Generator):
 
     def generate_context(self):
         self.context[MODEL_KEY] = load_model(Path(self.path), siteurl=self.settings["SITEURL"])
+        self.context[CHANGED_KEY] = last_changed(Path(self.path))
 
 
 class SourcePagesGenerator(_ThemedGenerator):
     """/sources/ and one page per source."""
 
     def generate_output(self, writer):
-        self.write(writer, "sources/index.html", "sources", sources=self.model.sources, page_url="sources/")
+        self.write(
+            writer,
+            "sources/index.html",
+            "sources",
+            sources=self.model.sources,
+            page_url="sources/",
+            jsonld=jsonld.collection("Sources", "sources/", self.settings),
+        )
         for source in self.model.sources:
-            self.write(writer, source, "source", source=source, page_url=source.url)
+            self.write(
+                writer,
+                source,
+                "source",
+                source=source,
+                page_url=source.url,
+                jsonld=jsonld.source_work(source, self.settings),
+            )
 
 
 class ProsePagesGenerator(_ThemedGenerator):
@@ -61,7 +89,12 @@ class ProsePagesGenerator(_ThemedGenerator):
 
     def generate_output(self, writer):
         for page in self.model.pages.values():
-            self.write(writer, page, "page", page=page, sources=self.model.sources, page_url=page.url)
+            data = (
+                jsonld.website(self.settings) if page.slug == "index" else jsonld.article(page, self.settings)
+            )
+            self.write(
+                writer, page, "page", page=page, sources=self.model.sources, page_url=page.url, jsonld=data
+            )
 
 
 class TimelineGenerator(_ThemedGenerator):
@@ -76,8 +109,15 @@ class TimelineGenerator(_ThemedGenerator):
             (entity for entity in self.model.entities.values()), key=lambda entity: entity.name.casefold()
         )
         common = {"groups": groups, "involved": involved, "all_count": len(ordered)}
+        events = jsonld.timeline_events(ordered, self.settings)
         self.write(
-            writer, "timeline/index.html", "timeline", eras=eras(ordered), page_url="timeline/", **common
+            writer,
+            "timeline/index.html",
+            "timeline",
+            eras=eras(ordered),
+            page_url="timeline/",
+            jsonld=events,
+            **common,
         )
         for slug, label, _ in groups:
             chosen = [e for e in ordered if e.group == slug]
@@ -176,7 +216,40 @@ class EntityPagesGenerator(_ThemedGenerator):
             notes=self.model.relationship_notes,
         )
         for entity in entities:
-            self.write(writer, entity, "entity", entity=entity, page_url=entity.url)
+            self.write(
+                writer,
+                entity,
+                "entity",
+                entity=entity,
+                page_url=entity.url,
+                jsonld=jsonld.entity_thing(entity, self.settings),
+            )
+
+
+class FeedsAndImagesGenerator(Generator):
+    """Atom feeds (production builds only: they need absolute addresses) and the share image."""
+
+    def generate_output(self, writer):
+        model, settings = self.context[MODEL_KEY], self.settings
+        output = Path(self.output_path)
+        image = share_png(settings["SITENAME"], settings["SITE_DESCRIPTION"])
+        (output / "theme").mkdir(parents=True, exist_ok=True)
+        (output / "theme" / "share.png").write_bytes(image)
+        if settings.get("EXPLAINER_FEEDS"):
+            (output / "feeds").mkdir(parents=True, exist_ok=True)
+            (output / "feeds" / "sources.atom.xml").write_text(
+                sources_feed(model.sources, settings), encoding="utf-8"
+            )
+            (output / "feeds" / "timeline.atom.xml").write_text(
+                timeline_feed(model.events, settings), encoding="utf-8"
+            )
+
+
+class SearchPageGenerator(_ThemedGenerator):
+    """/search/: a form over the Pagefind index, and links to every index without JavaScript."""
+
+    def generate_output(self, writer):
+        self.write(writer, "search/index.html", "search", page_url="search/")
 
 
 class DataGenerator(Generator):

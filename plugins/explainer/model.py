@@ -39,6 +39,7 @@ FIXED_PATHS = {
     "/sources/": "the sources list",
     "/timeline/": "the timeline",
     "/entities/": "the list of people and organisations",
+    "/search/": "the search page",
     "/data/sources.json": "the bibliography (CSL-JSON)",
     "/data/timeline.json": "the timeline export",
     "/data/timeline.timelinejs.json": "the TimelineJS export",

@@ -1,0 +1,158 @@
+"""Finding and sharing, on a production build under a project subpath: feeds, sitemap,
+robots.txt, page metadata, JSON-LD, the share image, last-changed dates and search."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import PRODUCTION_SITEURL
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+JSONLD_TYPES = {
+    "/": "WebSite",
+    "/about/": "Article",
+    "/sources/wsws-2018-06-25/": "NewsArticle",
+    "/sources/amazon-employees-letter/": "CreativeWork",
+    "/entities/aclu/": "Organization",
+    "/entities/jeff-bezos/": "Person",
+    "/sources/": "CollectionPage",
+}
+
+
+def all_pages(site):
+    return [
+        site.url_of(f)
+        for f in site.html_files()
+        if not f.relative_to(site.root).as_posix().startswith("pagefind/")
+    ]
+
+
+@pytest.mark.parametrize(("feed", "count_from"), [("sources", "/sources/"), ("timeline", "/timeline/")])
+def test_feeds_parse_and_hold_every_item_with_absolute_urls(production_site, feed, count_from):
+    root = ET.parse(production_site.root / "feeds" / f"{feed}.atom.xml").getroot()
+    entries = root.findall(f"{ATOM}entry")
+    links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
+    assert all(link.startswith(PRODUCTION_SITEURL + "/") for link in links)
+    page = production_site.soup(count_from)
+    expected = (
+        len(page.select(".source-list > li")) if feed == "sources" else len(page.select("li.entry-event"))
+    )
+    assert len(entries) == expected >= 6
+    assert all(entry.find(f"{ATOM}updated").text[:4].isdigit() for entry in entries)
+
+
+def test_every_page_announces_the_feeds(production_site):
+    for path in all_pages(production_site):
+        feeds = production_site.soup(path).find_all("link", rel="alternate", type="application/atom+xml")
+        assert [f["href"] for f in feeds] == [
+            f"{PRODUCTION_SITEURL}/feeds/sources.atom.xml",
+            f"{PRODUCTION_SITEURL}/feeds/timeline.atom.xml",
+        ], path
+
+
+def test_the_development_build_has_no_feeds(site):
+    assert not (site.root / "feeds").exists()
+    assert site.soup("/").find("link", rel="alternate") is None
+
+
+def test_the_sitemap_lists_every_page_and_robots_points_to_it(production_site):
+    root = ET.parse(production_site.root / "sitemap.xml").getroot()
+    listed = {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+    expected = {
+        PRODUCTION_SITEURL + path
+        for path in all_pages(production_site)
+        if path not in ("/404.html", "/search/")
+    }
+    assert listed == expected and len(listed) >= 80
+    robots = (production_site.root / "robots.txt").read_text()
+    assert f"Sitemap: {PRODUCTION_SITEURL}/sitemap.xml" in robots
+
+
+def test_every_page_has_description_canonical_and_social_tags(production_site):
+    for path in all_pages(production_site):
+        soup = production_site.soup(path)
+        description = soup.find("meta", attrs={"name": "description"})["content"]
+        assert len(description) > 40, path
+        canonical = soup.find("link", rel="canonical")["href"]
+        assert canonical == PRODUCTION_SITEURL + (path if path != "/404.html" else "/404.html"), path
+        for prop in ("og:title", "og:description", "og:url", "og:type", "og:image"):
+            assert soup.find("meta", property=prop)["content"], (path, prop)
+        assert soup.find("meta", property="og:image")["content"] == f"{PRODUCTION_SITEURL}/theme/share.png"
+        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+
+
+def test_descriptions_are_written_for_each_page(production_site):
+    descriptions = [
+        production_site.soup(p).find("meta", attrs={"name": "description"})["content"]
+        for p in all_pages(production_site)
+    ]
+    assert len(set(descriptions)) > len(descriptions) * 0.6
+
+
+def jsonld(soup):
+    block = soup.find("script", type="application/ld+json")
+    return json.loads(block.string)
+
+
+def test_every_json_ld_block_parses(production_site):
+    for path in all_pages(production_site):
+        data = jsonld(production_site.soup(path))
+        assert data["@context"] == "https://schema.org", path
+
+
+@pytest.mark.parametrize(("path", "kind"), JSONLD_TYPES.items())
+def test_json_ld_uses_the_type_that_fits(production_site, path, kind):
+    assert jsonld(production_site.soup(path))["@type"] == kind
+
+
+def test_json_ld_for_sources_and_articles(production_site):
+    wsws = jsonld(production_site.soup("/sources/wsws-2018-06-25/"))
+    assert wsws["publisher"]["name"] == "World Socialist Web Site"
+    assert (
+        wsws["author"] == [{"@type": "Person", "name": "Kayla Costa"}]
+        and wsws["datePublished"] == "2018-06-25"
+    )
+    untitled = jsonld(production_site.soup("/sources/aclu-rekognition-findings-2018-05/"))
+    assert "publisher" not in untitled and "author" not in untitled  # unknown stays unknown
+    home = jsonld(production_site.soup("/"))
+    assert home["url"] == PRODUCTION_SITEURL + "/"
+    events = jsonld(production_site.soup("/timeline/"))["@graph"]
+    assert len(events) >= 20 and all(e["@type"] == "Event" and e["startDate"] for e in events)
+
+
+def test_the_share_image_is_drawn_at_build_time(production_site):
+    from PIL import Image
+
+    with Image.open(production_site.root / "theme" / "share.png") as image:
+        assert image.size == (1200, 630)
+        assert len(image.getcolors(maxcolors=1_000_000)) > 2  # text was drawn on the background
+
+
+def test_pages_show_when_their_file_last_changed(site):
+    footer = site.soup("/sources/wsws-2018-06-25/").select_one(".changed")
+    assert footer is not None
+    time = footer.find("time")
+    if time is not None:  # a checkout with history; a plain copy has none to show
+        assert len(time["datetime"]) == 10 and time["datetime"][4] == "-"
+    assert footer.find("a")["href"].endswith("/blob/main/content/sources/wsws-2018-06-25.md")
+
+
+def test_search_page_works_without_javascript_by_pointing_to_the_indexes(site):
+    soup = site.soup("/search/")
+    fallback = soup.select_one(".search-needs-js")
+    assert {a["href"] for a in fallback.select("a")} >= {"/sources/", "/timeline/", "/entities/"}
+    assert soup.select_one("form.search-form").has_attr("hidden")
+    assert soup.find("main").get("data-pagefind-body") is None
+
+
+def test_the_search_index_is_built_with_kinds(site):
+    assert (site.root / "pagefind" / "pagefind.js").exists()
+    assert not list((site.root / "pagefind").glob("*-ui.js"))
+    kinds = {
+        site.soup(p).find("main").get("data-pagefind-filter")
+        for p in ("/", "/sources/wsws-2018-06-25/", "/timeline/", "/entities/aclu/")
+    }
+    assert kinds == {"kind:Explainer", "kind:Source", "kind:Event", "kind:Entity"}
