@@ -53,6 +53,13 @@ def test_every_page_announces_the_feeds(production_site):
         ], path
 
 
+def test_a_build_without_an_address_writes_no_relative_canonical_or_sitemap(site):
+    # Relative values would be invalid (Lighthouse's SEO audit flagged both): leave them out.
+    assert site.soup("/about/").find("link", rel="canonical") is None
+    assert not (site.root / "sitemap.xml").exists()
+    assert (site.root / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+
+
 def test_the_development_build_has_no_feeds(site):
     assert not (site.root / "feeds").exists()
     assert site.soup("/").find("link", rel="alternate") is None

@@ -27,15 +27,18 @@ def page_urls(site: Path, siteurl: str) -> list[str]:
 
 
 def write_sitemap(site: Path, siteurl: str) -> None:
+    """sitemap.xml needs absolute addresses, so only a build that knows its address writes one."""
+    robots = "User-agent: *\nAllow: /\n"
+    if not siteurl:
+        (site / "robots.txt").write_text(robots, encoding="utf-8")
+        return
     entries = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in page_urls(site, siteurl))
     (site / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n",
         encoding="utf-8",
     )
-    (site / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n", encoding="utf-8"
-    )
+    (site / "robots.txt").write_text(robots + f"Sitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")
 
 
 def build_search_index(site: Path) -> None:
