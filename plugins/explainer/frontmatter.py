@@ -11,6 +11,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from .errors import ContentError
 
 FENCE = "---"
+# Far beyond any article (the longest source is about 8 KB); a larger file is a mistake or an attack.
+MAX_BYTES = 1_000_000
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -46,6 +48,13 @@ class Document:
 
 
 def read_document(file: Path, display_path: str) -> Document:
+    if file.stat().st_size > MAX_BYTES:
+        raise ContentError(
+            display_path,
+            1,
+            f"the file is {file.stat().st_size:,} bytes, more than the {MAX_BYTES:,} allowed",
+            "split it, or check that the right file was added",
+        )
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -651,6 +651,14 @@ def _link_relationships(model: Model, errors: ErrorCollector, loader) -> None:
             obj = _entity(model, subject, (*key, "object"), spec["object"], errors)
             if obj is None:
                 continue
+            if obj is subject:
+                errors.add(
+                    subject.path,
+                    subject.document.line_of(*key, "object"),
+                    f"{subject.slug} is given a relationship with itself",
+                    "name another entity as the object",
+                )
+                continue
             sentence = f"{subject.name} {RELATIONSHIP_VERBS[spec['verb']]} {obj.name}.[@{spec['cite']}]"
             rendered = loader.writing_renderer.render(sentence, "relationships-", notebook, subject.slug)
             for problem in rendered.problems:
