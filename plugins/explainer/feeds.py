@@ -14,49 +14,44 @@ def _moment(date) -> dt.datetime:
     return dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
 
 
-def _feed(title: str, link: str, feed_url: str, description: str) -> Atom1Feed:
-    return Atom1Feed(title=title, link=link, feed_url=feed_url, description=description, language="en")
+def _atom(settings, name: str, description: str, entries) -> str:
+    """One Atom feed at /feeds/<name>.atom.xml; entries are feedgenerator item arguments."""
+    siteurl = settings["SITEURL"]
+    feed = Atom1Feed(
+        title=f"{settings['SITENAME']}: {name}",
+        link=f"{siteurl}/{name}/",
+        feed_url=f"{siteurl}/feeds/{name}.atom.xml",
+        description=description,
+        language="en",
+    )
+    for entry in entries:
+        feed.add_item(unique_id=entry["link"], **entry)
+    return feed.writeString("utf-8")
 
 
 def sources_feed(sources, settings) -> str:
-    siteurl = settings["SITEURL"]
-    feed = _feed(
-        f"{settings['SITENAME']}: sources",
-        f"{siteurl}/sources/",
-        f"{siteurl}/feeds/sources.atom.xml",
-        "The documents the explainer rests on.",
+    entries = (
+        {
+            "title": source.display_title,
+            "link": f"{settings['SITEURL']}/{source.url}",
+            "description": source.summary,
+            "pubdate": _moment(source.date.value),
+            "author_name": ", ".join(source.authors.value) if source.authors.known else None,
+        }
+        for source in sources
+        if source.date.known  # an Atom entry needs a date, and the project does not invent one
     )
-    for source in sources:
-        if not source.date.known:
-            continue  # an Atom entry needs a date, and the project does not invent one
-        link = f"{siteurl}/{source.url}"
-        authors = source.authors.value if source.authors.known else ()
-        feed.add_item(
-            title=source.display_title,
-            link=link,
-            unique_id=link,
-            description=source.summary,
-            pubdate=_moment(source.date.value),
-            author_name=", ".join(authors) or None,
-        )
-    return feed.writeString("utf-8")
+    return _atom(settings, "sources", "The documents the explainer rests on.", entries)
 
 
 def timeline_feed(events, settings) -> str:
-    siteurl = settings["SITEURL"]
-    feed = _feed(
-        f"{settings['SITENAME']}: timeline",
-        f"{siteurl}/timeline/",
-        f"{siteurl}/feeds/timeline.atom.xml",
-        "Every dated event the sources report.",
+    entries = (
+        {
+            "title": event.title,
+            "link": f"{settings['SITEURL']}/timeline/#{event.anchor}",
+            "description": strip_citations(event.document.body),
+            "pubdate": _moment(event.date.value),
+        }
+        for event in events
     )
-    for event in events:
-        link = f"{siteurl}/timeline/#{event.anchor}"
-        feed.add_item(
-            title=event.title,
-            link=link,
-            unique_id=link,
-            description=strip_citations(event.document.body),
-            pubdate=_moment(event.date.value),
-        )
-    return feed.writeString("utf-8")
+    return _atom(settings, "timeline", "Every dated event the sources report.", entries)
