@@ -30,6 +30,16 @@ MODEL_KEY = "explainer_model"
 CHANGED_KEY = "explainer_last_changed"
 
 
+def write_output(output: Path, relative: str, content: str | bytes) -> None:
+    """Write a file the theme does not render (data, feeds, images) into the output folder."""
+    target = output / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+
+
 class _ThemedGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,7 +166,7 @@ class DemandsGenerator(_ThemedGenerator):
         compared = []
         for campaign in self.model.campaigns:
             for demand in campaign.demands:
-                source = self.model.sources_by_slug[demand.citation.key]
+                source = demand.citation.note.source
                 if source.kind != "primary document" or not demand.citation.pinpoint:
                     continue
                 original = source.paragraphs[demand.citation.pinpoint.first - 1]
@@ -233,16 +243,10 @@ class FeedsAndImagesGenerator(Generator):
         model, settings = self.context[MODEL_KEY], self.settings
         output = Path(self.output_path)
         image = share_png(settings["SITENAME"], settings["SITE_DESCRIPTION"])
-        (output / "theme").mkdir(parents=True, exist_ok=True)
-        (output / "theme" / "share.png").write_bytes(image)
+        write_output(output, "theme/share.png", image)
         if settings.get("EXPLAINER_FEEDS"):
-            (output / "feeds").mkdir(parents=True, exist_ok=True)
-            (output / "feeds" / "sources.atom.xml").write_text(
-                sources_feed(model.sources, settings), encoding="utf-8"
-            )
-            (output / "feeds" / "timeline.atom.xml").write_text(
-                timeline_feed(model.events, settings), encoding="utf-8"
-            )
+            write_output(output, "feeds/sources.atom.xml", sources_feed(model.sources, settings))
+            write_output(output, "feeds/timeline.atom.xml", timeline_feed(model.events, settings))
 
 
 class SearchPageGenerator(_ThemedGenerator):
@@ -276,6 +280,4 @@ class DataGenerator(Generator):
         self._write_text(relative, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
     def _write_text(self, relative: str, text: str) -> None:
-        target = Path(self.output_path) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_output(Path(self.output_path), relative, text)

@@ -542,15 +542,9 @@ class _Loader:
         fields = read_fields(document, CAMPAIGN_FIELDS, self.errors)
         if fields is None:
             return None
-        namespace, notebook = f"{slug}-", {}
-        quoted = {
-            name: [
-                self._quoted(document, entry, (name, index), namespace, notebook)
-                for index, entry in enumerate(fields[name])
-            ]
-            for name in ("participants", "demands", "outcome")
-        }
-        rendered = self._render(self.writing_renderer, document, namespace, notebook)
+        quoted, rendered, notes = self._quoted_fields(
+            slug, document, fields, ("participants", "demands", "outcome")
+        )
         campaign = Campaign(
             slug,
             document.path,
@@ -561,21 +555,17 @@ class _Loader:
             target_slugs=fields["targets"],
             date=fields["date"],
             form=fields["form"],
+            notes=notes,
             **quoted,
         )
-        campaign.notes = list(notebook.values())
         return campaign
 
     def claim(self, slug, document):
         fields = read_fields(document, CLAIM_FIELDS, self.errors)
         if fields is None:
             return None
-        namespace, notebook = f"{slug}-", {}
-        answers = [
-            self._quoted(document, entry, ("answers", index), namespace, notebook)
-            for index, entry in enumerate(fields["answers"])
-        ]
-        rendered = self._render(self.writing_renderer, document, namespace, notebook)
+        quoted, rendered, notes = self._quoted_fields(slug, document, fields, ("answers",))
+        answers = quoted["answers"]
         claim = Claim(
             slug,
             document.path,
@@ -585,8 +575,8 @@ class _Loader:
             entity_slugs=list(fields["entities"]),
             disputed=fields["disputed"],
             answers=answers,
+            notes=notes,
         )
-        claim.notes = list(notebook.values())
         cited = {answer.citation.key for answer in answers if answer.citation}
         if claim.disputed and len(cited) < 2:
             self.errors.add(
@@ -603,6 +593,19 @@ class _Loader:
                 "remove 'disputed: true', or correct the values",
             )
         return claim
+
+    def _quoted_fields(self, slug, document, fields, names):
+        """Render each {quote, cite} of the named fields, then the body, numbering notes together."""
+        namespace, notebook = f"{slug}-", {}
+        quoted = {
+            name: [
+                self._quoted(document, entry, (name, index), namespace, notebook)
+                for index, entry in enumerate(fields[name])
+            ]
+            for name in names
+        }
+        rendered = self._render(self.writing_renderer, document, namespace, notebook)
+        return quoted, rendered, list(notebook.values())
 
     def _quoted(self, document, entry, key, namespace, notebook) -> Quoted:
         """Render {quote, cite} as “quote”[@cite], so the quotation check applies to it."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 from .collections import ENTITY_TYPE_PLURALS
 from .facts import Fact
 
-UNKNOWN_TEXT = {"date": "date unknown", "default": "not known"}
-
 
 def fact_text(fact: Fact, unknown: str = "not known") -> str:
     """The value as a reader sees it: 'June 2018 (inferred)', 'not known'…"""

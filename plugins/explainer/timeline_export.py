@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from .citations import strip_citations
 
 FIELDS = {
@@ -90,7 +92,10 @@ def timelinejs(entries, title: str, siteurl: str) -> dict:
         link = f'<a href="{siteurl}/timeline/#{entry.anchor}">Sources and notes</a>'
         item = {
             "start_date": _timelinejs_date(entry.date),
-            "text": {"headline": entry.title, "text": f"<p>{_escape(body)}</p><p>{link}</p>"},
+            "text": {
+                "headline": entry.title,
+                "text": f"<p>{html.escape(body, quote=False)}</p><p>{link}</p>",
+            },
             "group": entry.group_label,
             "unique_id": entry.anchor,
         }
@@ -101,7 +106,3 @@ def timelinejs(entries, title: str, siteurl: str) -> dict:
         "title": {"text": {"headline": title, "text": "Events reported by the sources, with citations."}},
         "events": events,
     }
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
