@@ -7,7 +7,7 @@ EXPLAINER := PYTHONPATH=plugins $(BIN)/python -m explainer
 PORT ?= 8000
 LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help serve html publish check test lint format audit clean
+.PHONY: help serve html publish check test lint format audit bench clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
 	@echo "make lint     ruff check and format check"
 	@echo "make audit    Lighthouse (mobile) scores for each page type (needs Node.js)"
+	@echo "make bench    build time against plain Pelican, 100 to 2,000 sources (about 10 minutes)"
 	@echo "make clean    remove build products (keeps .venv)"
 
 $(READY): requirements.txt
@@ -52,6 +53,9 @@ $(LIGHTHOUSE):
 audit: html $(LIGHTHOUSE)
 	$(BIN)/python tools/audit.py output $(LIGHTHOUSE)
 
+bench: $(READY)
+	$(BIN)/python tools/bench.py
+
 clean:
-	rm -rf output output.partial .pytest_cache
+	rm -rf output output.partial cache .pytest_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -46,8 +46,13 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RS
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 
 # Autoescape everything; rendered Markdown is marked safe explicitly with the |html filter.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-CACHE_CONTENT = False
+# A build reads each template once: auto_reload would stat its file at every include.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
+# Rebuilds render only the texts that changed (plugins/explainer/render_cache.py); the cache
+# lives in cache/, which `make clean` removes. Production builds start cold (publishconf.py).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
 DELETE_OUTPUT_DIRECTORY = True
 
 # Site navigation: (label, path below SITEURL).

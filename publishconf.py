@@ -13,3 +13,7 @@ if not SITEURL.startswith(("https://", "http://")):
     )
 
 EXPLAINER_FEEDS = True
+
+# What is deployed is built from nothing: no render kept from an earlier build is reused.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -138,6 +138,23 @@ def test_source_pages_have_an_in_this_article_panel(site):
     assert related and "/sources/aclu-rekognition-findings-2018-05/" in related
 
 
+def test_related_sources_share_rare_names_not_ones_every_source_has():
+    from types import SimpleNamespace
+
+    from explainer.model import COMMON_ENTITY_SOURCES, _relate_sources
+
+    everywhere, rare, other = (SimpleNamespace(slug=s) for s in ("amazon", "rare-group", "other"))
+    sources = [
+        SimpleNamespace(slug=f"s{i:03d}", named=[(everywhere, 3)]) for i in range(COMMON_ENTITY_SOURCES + 5)
+    ]
+    sources[0].named.append((rare, 1))
+    sources[7].named.append((rare, 2))
+    sources[9].named.append((other, 1))
+    _relate_sources(sources)
+    assert [(s.slug, n) for s, n in sources[0].related] == [("s007", 1)]
+    assert sources[9].related == []  # sharing only a name every source has relates nothing
+
+
 # Relationships, the diagram and the export.
 
 

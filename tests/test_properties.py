@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from explainer.citations import CitationSyntaxError, parse_citation
@@ -47,6 +48,30 @@ def test_date_parser_parses_or_says_why(value):
         assert error.problem and error.fix
     else:
         assert isinstance(date, PartialDate) and parse_partial_date(date.iso()) == date
+
+
+# Pieces that make near misses likely: names inside words, after signs, overlapping names.
+NAME_PIECES = [
+    *(a for names in ALIASES.values() for a in names),
+    "#NoTechForICE",
+    "U.S.",
+    " ",
+    "_",
+    "x",
+    ".",
+    "é",
+    "#",
+]
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
+def test_entity_matcher_agrees_with_one_combined_pattern(text):
+    """The word index finds exactly what a single regular expression over every alias finds."""
+    aliases = {**ALIASES, "tag": ["#NoTechForICE"], "us": ["U.S."]}
+    ordered = sorted((a for names in aliases.values() for a in names), key=lambda a: (-len(a), a))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    assert [(m.start, m.end) for m in EntityMatcher(aliases).find(text)] == expected
 
 
 @given(text_like)

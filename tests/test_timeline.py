@@ -156,6 +156,13 @@ def test_filters_are_links_that_work_without_javascript(site):
     assert "/timeline/entity/palantir/" in hrefs
 
 
+def test_entity_filter_pages_link_back_to_the_list_instead_of_repeating_it(site):
+    assert site.soup("/timeline/").select("details#entity-filters .entity-filters a")
+    soup = site.soup("/timeline/entity/aclu/")
+    assert not soup.select(".entity-filters")
+    assert soup.select_one('nav.timeline-filters a[href="/timeline/#entity-filters"]')
+
+
 def test_timeline_json_export(site):
     data = json.loads((site.root / "data" / "timeline.json").read_text())
     assert set(data["fields"]) == set(data["entries"][0])

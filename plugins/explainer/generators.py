@@ -20,6 +20,7 @@ from .history import LATEST, last_changed
 from .letter_quotes import quoted_passages
 from .model import load_model
 from .present import FILTERS
+from .render_cache import RenderCache
 from .share_image import share_png
 from .textnorm import normalise
 from .timeline import entries, eras
@@ -67,7 +68,8 @@ class ModelGenerator(Generator):
     """Loads and validates all content once; fails before any page is written."""
 
     def generate_context(self):
-        self.context[MODEL_KEY] = load_model(Path(self.path), siteurl=self.settings["SITEURL"])
+        cache = RenderCache.from_settings(self.settings)
+        self.context[MODEL_KEY] = load_model(Path(self.path), siteurl=self.settings["SITEURL"], cache=cache)
         self.context[CHANGED_KEY] = last_changed(Path(self.path))
 
 
@@ -134,11 +136,15 @@ class TimelineGenerator(_ThemedGenerator):
             path = f"timeline/group/{slug}/"
             self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
                        filter_label=label, filter_group=slug, **common)  # fmt: skip
+        # One pass over the entries, not one per entity: the pages stay linear in the content.
+        by_entity: dict[str, list] = {slug: [] for slug in self.model.entities}
+        for entry in ordered:
+            for slug in dict.fromkeys(entry.entity_slugs):
+                by_entity[slug].append(entry)
         for entity in self.model.entities.values():
-            chosen = [e for e in ordered if entity.slug in e.entity_slugs]
             path = entity.timeline_url
-            self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
-                       filter_label=entity.name, entity=entity, **common)  # fmt: skip
+            self.write(writer, path + "index.html", "timeline", eras=eras(by_entity[entity.slug]),
+                       page_url=path, filter_label=entity.name, entity=entity, **common)  # fmt: skip
 
 
 class DemandsGenerator(_ThemedGenerator):
@@ -163,14 +169,18 @@ class DemandsGenerator(_ThemedGenerator):
 
     def _comparisons(self):
         """For demands quoted from a primary document, every other source's wording, aligned."""
-        compared = []
+        compared, aligned = [], {}
         for campaign in self.model.campaigns:
             for demand in campaign.demands:
                 source = demand.citation.note.source
                 if source.kind != "primary document" or not demand.citation.pinpoint:
                     continue
-                original = source.paragraphs[demand.citation.pinpoint.first - 1]
-                compared.append((campaign, demand, source, wordings(original, source, self.model.sources)))
+                # Each paragraph is compared with every source once, however many demands cite it.
+                number = demand.citation.pinpoint.first
+                if (source.slug, number) not in aligned:
+                    original = source.paragraphs[number - 1]
+                    aligned[source.slug, number] = wordings(original, source, self.model.sources)
+                compared.append((campaign, demand, source, aligned[source.slug, number]))
         return compared
 
 

@@ -1,8 +1,11 @@
-"""Find names of entities in text: one combined pattern over every alias, one pass per text.
+"""Find names of entities in text, in one pass per text whatever the number of entities.
 
 Aliases match as whole words and with the case they are written in ("ICE" is not "ice").
-Longer aliases are tried first, so "Amazon Web Services" wins over "Amazon" where both fit;
-the regular expression scans the text once, left to right.
+Longer aliases are tried first, so "Amazon Web Services" wins over "Amazon" where both fit.
+
+One regular expression alternating every alias would test each alias at each word, so time
+would grow with text times entities. Instead aliases are indexed by their first word: the
+text is scanned once for words, and only the aliases starting with each word are tried.
 """
 
 from __future__ import annotations
@@ -37,14 +40,41 @@ class EntityMatcher:
                 self.owner.setdefault(alias, slug)
         for clash in self.clashes:
             self.owner.pop(clash.alias, None)
-        ordered = sorted(self.owner, key=lambda alias: (-len(alias), alias))
-        alternatives = "|".join(re.escape(alias) for alias in ordered)
-        # \b would fail next to a non-word edge ("Mr. Bezos."); look-arounds state the intent.
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if ordered else None
+        self.fingerprint = repr(sorted(self.owner.items()))
+        self.by_first_word: dict[str, list[str]] = {}
+        for alias in sorted(self.owner, key=lambda alias: (-len(alias), alias)):
+            if alias:
+                self.by_first_word.setdefault(_first_word(alias), []).append(alias)
+        # Where a name may start, not preceded by a letter or digit (\b would fail next to signs,
+        # as in "Mr. Bezos."): a word starting with a letter some alias starts with, or a sign
+        # an alias starts with ("#NoTechForICE"). Other words are passed over inside the engine.
+        firsts = sorted({word[0] for word in self.by_first_word})
+        letters = re.escape("".join(c for c in firsts if _WORD.match(c)))
+        signs = re.escape("".join(c for c in firsts if not _WORD.match(c)))
+        starts = [rf"[{letters}]\w*"] * bool(letters) + [f"[{signs}]"] * bool(signs)
+        self.starts = re.compile(rf"(?<!\w)(?:{'|'.join(starts)})") if starts else None
 
     def find(self, text: str) -> list[Mention]:
-        if self.pattern is None:
-            return []
-        return [
-            Mention(self.owner[m.group()], m.start(), m.end(), m.group()) for m in self.pattern.finditer(text)
-        ]
+        found, cursor = [], 0
+        if self.starts is None:
+            return found
+        for word in self.starts.finditer(text):
+            start = word.start()
+            if start < cursor or word.group() not in self.by_first_word:
+                continue
+            for alias in self.by_first_word[word.group()]:
+                end = start + len(alias)
+                if text.startswith(alias, start) and not _WORD.match(text, end):
+                    found.append(Mention(self.owner[alias], start, end, alias))
+                    cursor = end
+                    break
+        return found
+
+
+_WORD = re.compile(r"\w")
+_FIRST_WORD = re.compile(r"\w+|.", re.S)
+
+
+def _first_word(alias: str) -> str:
+    """'U.S. Army' -> 'U'; '#NoTechForICE' -> '#': the text a scan for name starts finds."""
+    return _FIRST_WORD.match(alias).group()

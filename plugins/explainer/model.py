@@ -31,6 +31,7 @@ from .frontmatter import Document, read_document
 from .mentions import EntityMatcher
 from .relative_dates import KNOWN_FORMS, UnresolvablePhrase, resolve
 from .render import MarkdownRenderer, Rendered
+from .render_cache import RenderCache
 from .schema import read_fields
 from .textnorm import normalise
 
@@ -365,9 +366,9 @@ class Model:
         return set(FIXED_PATHS) | filters | {"/" + item.url for item in self.pages_of_their_own()}
 
 
-def load_model(content_dir: Path, siteurl: str = "") -> Model:
+def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None = None) -> Model:
     errors = ErrorCollector()
-    loader = _Loader(content_dir, siteurl, errors)
+    loader = _Loader(content_dir, siteurl, errors, cache or RenderCache())
     # Names come first: every text is rendered with its mentions of entities linked.
     entity_documents = loader.documents("entities")
     matcher = loader.entity_matcher(entity_documents)
@@ -395,6 +396,7 @@ def load_model(content_dir: Path, siteurl: str = "") -> Model:
     errors.raise_if_any()
     _resolve(model, errors, loader)
     errors.raise_if_any()
+    loader.cache.save()
     return model
 
 
@@ -404,8 +406,8 @@ def _chronological(source: Source):
 
 
 class _Loader:
-    def __init__(self, content_dir: Path, siteurl: str, errors: ErrorCollector):
-        self.content_dir, self.errors = content_dir, errors
+    def __init__(self, content_dir: Path, siteurl: str, errors: ErrorCollector, cache: RenderCache):
+        self.content_dir, self.errors, self.cache = content_dir, errors, cache
         self.display_root = content_dir.parent
         self.source_renderer: MarkdownRenderer | None = None
         self.writing_renderer: MarkdownRenderer | None = None
@@ -477,7 +479,10 @@ class _Loader:
     def _render(
         self, renderer, document: Document, namespace: str = "", notebook=None, self_entity=None
     ) -> Rendered:
-        rendered = renderer.render(document.body, namespace, notebook, self_entity)
+        if notebook is None:
+            rendered = self.cache.render(renderer, document.body, namespace, self_entity)
+        else:  # notes numbered across several fields: rendered afresh each time
+            rendered = renderer.render(document.body, namespace, notebook, self_entity)
         for problem in rendered.problems:
             self.errors.add(
                 document.path, document.body_line_of(problem.needle), problem.problem, problem.fix
@@ -750,14 +755,30 @@ def _collect_mentions(model: Model) -> None:
         source.named = [
             (model.entities[slug], n) for slug, n in sorted(counts.items(), key=lambda p: (-p[1], p[0]))
         ]
-    for source in model.sources:
-        mine = {entity.slug for entity, _ in source.named}
-        shared = [
-            (other, len(mine & {e.slug for e, _ in other.named}))
-            for other in model.sources
-            if other is not source
-        ]
-        source.related = sorted((pair for pair in shared if pair[1]), key=lambda p: (-p[1], p[0].slug))[:4]
+    _relate_sources(model.sources)
+
+
+# An entity nearly every source names (Amazon, say) tells little about which sources belong
+# together, and counting it would compare every source with every other: time would grow with
+# the square of the number of sources. Such entities are left out of the comparison.
+COMMON_ENTITY_SOURCES = 50
+
+
+def _relate_sources(sources: list[Source]) -> None:
+    """Each source's four closest sources: those that name most of the same entities."""
+    by_slug = {source.slug: source for source in sources}
+    naming: dict[str, list[Source]] = {}
+    for source in sources:
+        for entity, _ in source.named:
+            naming.setdefault(entity.slug, []).append(source)
+    for source in sources:
+        shared = Counter()
+        for entity, _ in source.named:
+            others = naming[entity.slug]
+            if len(others) <= COMMON_ENTITY_SOURCES:
+                shared.update(other.slug for other in others if other is not source)
+        ranked = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))[:4]
+        source.related = [(by_slug[slug], count) for slug, count in ranked]
 
 
 def _collect_cited_by(model: Model) -> None:

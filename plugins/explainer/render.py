@@ -181,6 +181,10 @@ class MarkdownRenderer:
     ):
         self._rules = ContentExtension(siteurl, number_paragraphs, sources)
         self._rules.entity_matcher = entity_matcher
+        self.sources = sources
+        # Everything besides the text that decides the output, for the render cache.
+        names = entity_matcher.fingerprint if entity_matcher else ""
+        self.fingerprint = f"{siteurl}\0{number_paragraphs}\0{sources is not None}\0{names}"
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "toc", self._rules], output_format="html"
         )

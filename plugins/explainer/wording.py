@@ -139,20 +139,26 @@ def align(original: str, copy: str) -> tuple[list[Segment], list[str]]:
     return segments, differences
 
 
-def similarity(original: str, candidate: str) -> float:
-    a = [t.group().lower() for t in _tokens(original)]
-    b = [t.group().lower() for t in _tokens(candidate)]
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+def _words(text: str) -> list[str]:
+    return [t.group().lower() for t in _tokens(text)]
 
 
 def wordings(original: str, origin, sources) -> list[Wording]:
     """Every paragraph of the other sources that copies the original passage, aligned with it."""
     found = []
+    # Cheap upper bounds of the similarity rule out most paragraphs before the full comparison.
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq1(_words(original))
     for source in sources:
         if source is origin:
             continue
         for number, paragraph in enumerate(source.paragraphs, 1):
-            if similarity(original, paragraph) >= SIMILAR_ENOUGH:
+            matcher.set_seq2(_words(paragraph))
+            if (
+                matcher.real_quick_ratio() >= SIMILAR_ENOUGH
+                and matcher.quick_ratio() >= SIMILAR_ENOUGH
+                and matcher.ratio() >= SIMILAR_ENOUGH
+            ):
                 segments, differences = align(original, paragraph)
                 found.append(Wording(source, number, paragraph, segments, differences))
     return found

@@ -1,0 +1,113 @@
+"""Rendered Markdown kept between builds, so a rebuild renders only what changed.
+
+Pelican's content cache (CACHE_CONTENT, LOAD_CONTENT_CACHE, CACHE_PATH) covers Pelican's own
+readers, which this site does not use; this cache honours the same settings for the
+explainer's renderer. An entry is found by everything its rendering reads: the text, the
+renderer's configuration (site address, entity names), and the plugin's own code. A text that
+cites sources also records each cited source's paragraphs, and is rendered afresh when they
+change, since its quotations must be checked again. Renders that found problems are never kept.
+
+Cited sources are stored by key and bound to this build's sources when an entry is read, as
+Pelican's cache stores its content objects with pickle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from pathlib import Path
+
+import markdown
+
+CACHE_FILE = "explainer-render.pickle"
+
+
+def _digest(*parts: str) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def _code_version() -> str:
+    """The plugin's source and Python-Markdown's version: new code never reads old renders."""
+    files = sorted(Path(__file__).parent.glob("*.py"))
+    return _digest(markdown.__version__, *(file.read_text(encoding="utf-8") for file in files))
+
+
+class _SourcesByKey(pickle.Pickler):
+    def __init__(self, file, source_ids):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.source_ids = source_ids
+
+    def persistent_id(self, obj):
+        return ("source", obj.slug) if id(obj) in self.source_ids else None
+
+
+class _KeysToSources(pickle.Unpickler):
+    def __init__(self, file, sources):
+        super().__init__(file)
+        self.sources = sources
+
+    def persistent_load(self, pid):
+        return self.sources[pid[1]]
+
+
+class RenderCache:
+    def __init__(self, folder: Path | None = None, load: bool = False):
+        self.file = folder / CACHE_FILE if folder else None
+        self.code = _code_version()
+        self.stored: dict[str, tuple[bytes, dict[str, str]]] = {}
+        self.kept: dict[str, tuple[bytes, dict[str, str]]] = {}
+        self.hits = self.misses = 0
+        self._digests: dict[str, str] = {}  # source slug -> digest of its paragraphs, this build
+        if self.file and load and self.file.is_file():
+            try:
+                self.stored = pickle.loads(self.file.read_bytes())
+            except Exception:  # an unreadable cache (another version, cut short) is an empty one
+                self.stored = {}
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> RenderCache:
+        """A cache in CACHE_PATH when CACHE_CONTENT is set; otherwise one that keeps nothing."""
+        if not settings.get("CACHE_CONTENT"):
+            return cls()
+        return cls(Path(settings["CACHE_PATH"]), load=bool(settings.get("LOAD_CONTENT_CACHE")))
+
+    def render(self, renderer, text: str, namespace: str = "", self_entity: str | None = None):
+        """renderer.render(text, …), from the cache when nothing it depends on has changed."""
+        key = _digest(self.code, renderer.fingerprint, namespace, self_entity or "", text)
+        sources = renderer.sources or {}
+        found = self.stored.get(key)
+        if found and all(
+            slug in sources and self._paragraphs_digest(sources[slug]) == digest
+            for slug, digest in found[1].items()
+        ):
+            self.hits += 1
+            self.kept[key] = found
+            return _KeysToSources(io.BytesIO(found[0]), sources).load()
+        self.misses += 1
+        rendered = renderer.render(text, namespace, None, self_entity)
+        if self.file and not rendered.problems:
+            cited = {note.source.slug: self._paragraphs_digest(note.source) for note in rendered.notes}
+            buffer = io.BytesIO()
+            _SourcesByKey(buffer, {id(source) for source in sources.values()}).dump(rendered)
+            self.kept[key] = (buffer.getvalue(), cited)
+        return rendered
+
+    def _paragraphs_digest(self, source) -> str:
+        """What a citation's checks read of a source: its paragraphs (and so their count)."""
+        if source.slug not in self._digests:
+            self._digests[source.slug] = _digest(source.slug, *source.paragraphs)
+        return self._digests[source.slug]
+
+    def save(self) -> None:
+        """Keep the entries this build used; renders of deleted or changed texts are dropped."""
+        if not self.file:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.file.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(self.file)

@@ -1,0 +1,89 @@
+"""The render cache: a rebuild reuses what did not change, and never what did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from contenttree import GOOD_SOURCE, ContentTree, event_text
+from explainer.errors import ContentErrors
+from explainer.model import load_model
+from explainer.render_cache import CACHE_FILE, RenderCache
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(content: Path, cache_dir: Path):
+    cache = RenderCache(cache_dir, load=True)
+    return load_model(content, cache=cache), cache
+
+
+def _rendered(model) -> dict[str, tuple]:
+    return {
+        item.path: (item.html, item.paragraphs, [(c.key, c.ref_id) for c in item.citations])
+        for item in model.items()
+    }
+
+
+def test_a_warm_load_gives_what_a_cold_load_gives(tmp_path):
+    cold, first = _load(ROOT / "content", tmp_path)
+    warm, second = _load(ROOT / "content", tmp_path)
+    assert first.hits == 0 and first.misses > 60
+    assert second.hits == first.misses and second.misses == 0
+    assert _rendered(warm) == _rendered(cold) == _rendered(load_model(ROOT / "content"))
+    # Notes read from the cache point at this build's sources, not at copies.
+    by_slug = warm.sources_by_slug
+    notes = [note for item in warm.items() for note in item.rendered.notes]
+    assert notes and all(note.source is by_slug[note.source.slug] for note in notes)
+
+
+@pytest.fixture
+def cited(tmp_path):
+    """A tree whose event quotes the source's second paragraph, loaded once to fill the cache."""
+    tree = ContentTree(tmp_path)
+    tree.write(
+        "entities/example-news.md",
+        "---\nname: Example News\ntype: publication\n---\nA paper.[@good-source]\n",
+    )
+    tree.write("events/quoted.md", event_text(body='It said "a quotation"[@good-source, para. 2].'))
+    _load(tree.content, tmp_path / "cache")
+    return tree
+
+
+def test_an_untouched_tree_renders_nothing_again(cited):
+    _, cache = _load(cited.content, cited.root / "cache")
+    assert cache.misses == 0 and cache.hits == 4
+
+
+def test_a_changed_source_checks_the_quotations_of_every_text_citing_it(cited):
+    cited.write("sources/good-source.md", GOOD_SOURCE.replace('"a quotation"', '"another phrase"'))
+    with pytest.raises(ContentErrors) as failure:
+        _load(cited.content, cited.root / "cache")
+    assert any("content/events/quoted.md:" in str(error) for error in failure.value.errors)
+
+
+def test_new_entity_names_link_in_texts_that_did_not_change(cited):
+    cited.write(
+        "entities/example-news.md",
+        "---\nname: Example News\ntype: publication\naliases: [second paragraph]\n---\nA paper.[@good-source]\n",
+    )
+    model, _ = _load(cited.content, cited.root / "cache")
+    assert 'href="/entities/example-news/"' in model.sources_by_slug["good-source"].html
+
+
+def test_an_unreadable_cache_is_ignored(cited):
+    (cited.root / "cache" / CACHE_FILE).write_bytes(b"not a pickle")
+    model, cache = _load(cited.content, cited.root / "cache")
+    assert cache.hits == 0 and model.sources
+
+
+def test_production_builds_start_cold(monkeypatch):
+    # runpy, not Pelican's read_settings, which would switch the test process's locale.
+    import runpy
+
+    monkeypatch.setenv("SITEURL", "https://example.github.io/repo")
+    monkeypatch.chdir(ROOT)
+    monkeypatch.syspath_prepend(str(ROOT))
+    production = runpy.run_path(str(ROOT / "publishconf.py"))
+    assert not production["CACHE_CONTENT"] and not production["LOAD_CONTENT_CACHE"]
+    assert runpy.run_path(str(ROOT / "pelicanconf.py"))["LOAD_CONTENT_CACHE"]
