@@ -189,10 +189,10 @@ def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
 def summarise(results: list[dict]) -> dict:
     for row in results:
         full = row["full_cold"]
-        row["full_cold"]["total_seconds"] = full["seconds"] + full["search_seconds"]
+        full["total_seconds"] = full["seconds"] + full["search_seconds"]
         row["overhead"] = full["seconds"] / row["plain_cold"]["seconds"]
-        row["overhead_with_search"] = row["full_cold"]["total_seconds"] / row["plain_cold"]["seconds"]
-        row["ms_per_source"] = 1000 * row["full_cold"]["total_seconds"] / row["sources"]
+        row["overhead_with_search"] = full["total_seconds"] / row["plain_cold"]["seconds"]
+        row["ms_per_source"] = 1000 * full["total_seconds"] / row["sources"]
         row["warm_over_cold"] = row["full_warm"]["seconds"] / full["seconds"]
     sizes = [row["sources"] for row in results]
     at = min(sizes, key=lambda size: (abs(size - TARGET_SOURCES), -size))

@@ -12,7 +12,6 @@ Pelican's own header format, sources as articles, everything else as pages.
 from __future__ import annotations
 
 import random
-import textwrap
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
@@ -163,7 +162,6 @@ def _yaml_text(value: str) -> str:
 class Corpus:
     def __init__(self, sources: int, seed: int = 2018):
         self.rng = random.Random(seed)
-        self.size = sources
         taken: set[str] = set()
         count = max(8, round(sources * ENTITIES_PER_SOURCE))
         self.entities = [
@@ -205,8 +203,7 @@ class Corpus:
 
     def _cited_sentence(self) -> str:
         words, cite = self._cited_quote()
-        plain_slug, pinpoint = cite.split(", ")
-        return f"{_sentence(self.rng)} One report says \u201c{words}\u201d.[@{plain_slug}, {pinpoint}]"
+        return f"{_sentence(self.rng)} One report says \u201c{words}\u201d.[@{cite}]"
 
     def _day(self, index: int) -> date:
         return self.start + timedelta(days=index % 1500)
@@ -339,4 +336,4 @@ if __name__ == "__main__":  # python tools/synthetic_corpus.py 50 /tmp/corpus
 
     corpus = Corpus(int(sys.argv[1]))
     corpus.write(Path(sys.argv[2]))
-    print(textwrap.shorten(f"wrote {len(corpus.files)} files to {sys.argv[2]}", 200))
+    print(f"wrote {len(corpus.files)} files to {sys.argv[2]}")

@@ -58,7 +58,7 @@ class _KeysToSources(pickle.Unpickler):
 class RenderCache:
     def __init__(self, folder: Path | None = None, load: bool = False):
         self.file = folder / CACHE_FILE if folder else None
-        self.code = _code_version()
+        self.code = _code_version() if folder else ""
         self.stored: dict[str, tuple[bytes, dict[str, str]]] = {}
         self.kept: dict[str, tuple[bytes, dict[str, str]]] = {}
         self.hits = self.misses = 0
@@ -78,6 +78,8 @@ class RenderCache:
 
     def render(self, renderer, text: str, namespace: str = "", self_entity: str | None = None):
         """renderer.render(text, …), from the cache when nothing it depends on has changed."""
+        if not self.file:  # caching is off: nothing to look up or keep
+            return renderer.render(text, namespace, None, self_entity)
         key = _digest(self.code, renderer.fingerprint, namespace, self_entity or "", text)
         sources = renderer.sources or {}
         found = self.stored.get(key)
@@ -90,7 +92,7 @@ class RenderCache:
             return _KeysToSources(io.BytesIO(found[0]), sources).load()
         self.misses += 1
         rendered = renderer.render(text, namespace, None, self_entity)
-        if self.file and not rendered.problems:
+        if not rendered.problems:
             cited = {note.source.slug: self._paragraphs_digest(note.source) for note in rendered.notes}
             buffer = io.BytesIO()
             _SourcesByKey(buffer, {id(source) for source in sources.values()}).dump(rendered)
