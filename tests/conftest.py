@@ -45,6 +45,33 @@ def tree(tmp_path):
     return tree
 
 
+def settings_file(folder: Path, content: Path = ROOT / "content", extra: str = "") -> Path:
+    """Development settings for `content`, with the build's cache in `folder`, not in cache/.
+
+    Pelican reads relative paths in a settings file from the file's folder: these are absolute.
+    """
+    file = folder / "settings.py"
+    file.write_text(
+        "from pelicanconf import *\n"
+        f"PATH = {str(content)!r}\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"CACHE_PATH = {str(folder / 'cache')!r}\n" + extra
+    )
+    return file
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A content tree plus a settings file pointing at it, as a fork's checkout would have."""
+    from contenttree import ContentTree
+
+    tree = ContentTree(tmp_path)
+    tree.output = tmp_path / "output"
+    tree.settings = settings_file(tmp_path, tree.content, f"OUTPUT_PATH = {str(tree.output)!r}\nMENU = []\n")
+    return tree
+
+
 class BuiltSite:
     def __init__(self, root: Path, siteurl: str = ""):
         self.root, self.siteurl = root, siteurl
@@ -65,16 +92,16 @@ class BuiltSite:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def _build(tmp_path_factory, name: str, settings: str, env: dict | None = None) -> BuiltSite:
+def _build(tmp_path_factory, name: str, settings: str | Path, env: dict | None = None) -> BuiltSite:
     output = tmp_path_factory.mktemp(name) / "output"
-    result = run_explainer("build", "--settings", settings, "--output", str(output), env=env)
+    result = run_explainer("build", "--settings", str(settings), "--output", str(output), env=env)
     assert result.returncode == 0, result.stderr
     return BuiltSite(output, (env or {}).get("SITEURL", ""))
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
-    return _build(tmp_path_factory, "dev", "pelicanconf.py")
+    return _build(tmp_path_factory, "dev", settings_file(tmp_path_factory.mktemp("dev-settings")))
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,10 @@ def test_bench_builds_synthetic_content_and_reports_the_summary_line(tmp_path):
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"bench: overhead \d+\.\d\dx at 15 sources; growth exponent -?\d+\.\d\d", last)
+    assert re.search(r"^bench: a rebuild after one edit takes \d+\.\d\d of a cold build at 15 sources$",
+                     result.stdout, re.MULTILINE)  # fmt: skip
     report = json.loads((tmp_path / "bench.json").read_text())
+    assert report["summary"]["warm_over_cold"] == report["results"][1]["warm_over_cold"] > 0
     assert [row["sources"] for row in report["results"]] == [5, 15]
     row = report["results"][1]
     for mode in ("full_cold", "full_warm", "plain_cold", "plain_warm"):

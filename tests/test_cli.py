@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-import textwrap
-
-import pytest
-from conftest import ROOT, run_explainer
-from contenttree import ContentTree
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A content tree plus a settings file pointing at it, as a fork's checkout would have."""
-    tree = ContentTree(tmp_path)
-    tree.settings = tmp_path / "settings.py"
-    tree.output = tmp_path / "output"
-    tree.settings.write_text(
-        textwrap.dedent(f"""\
-        from pelicanconf import *
-        PATH = {str(tree.content)!r}
-        THEME = {str(ROOT / "theme")!r}
-        PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-        OUTPUT_PATH = {str(tree.output)!r}
-        MENU = []
-        """)
-    )
-    return tree
+from conftest import run_explainer
 
 
 def test_a_valid_tree_builds(project):

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _load(content: Path, cache_dir: Path):
     cache = RenderCache(cache_dir, load=True)
-    return load_model(content, cache=cache), cache
+    model = load_model(content, cache=cache)
+    cache.save()  # as the build does once every page is written
+    return model, cache
 
 
 def _rendered(model) -> dict[str, tuple]:

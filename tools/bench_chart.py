@@ -12,7 +12,7 @@ SERIES = (
         lambda row: row["full_cold"]["seconds"] + row["full_cold"]["search_seconds"],
     ),
     ("Full build, Pelican run only", "#6a9fd8", lambda row: row["full_cold"]["seconds"]),
-    ("Full build, warm cache", "#2e7d32", lambda row: row["full_warm"]["seconds"]),
+    ("Full rebuild after one edit", "#2e7d32", lambda row: row["full_warm"]["seconds"]),
     ("Plain Pelican, cold", "#b23b3b", lambda row: row["plain_cold"]["seconds"]),
 )
 

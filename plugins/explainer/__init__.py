@@ -10,14 +10,16 @@ from .generators import (
     FeedsAndImagesGenerator,
     ModelGenerator,
     ProsePagesGenerator,
+    RenderCacheWriter,
     SearchPageGenerator,
     SourcePagesGenerator,
     TimelineGenerator,
 )
+from .site_folder import SiteWriter
 
 
 def _generators(pelican):
-    # The model generator comes first: the others read what it gathered.
+    # The model generator comes first: the others read what it gathered. The cache is kept last.
     return [
         ModelGenerator,
         SourcePagesGenerator,
@@ -29,8 +31,14 @@ def _generators(pelican):
         SearchPageGenerator,
         FeedsAndImagesGenerator,
         DataGenerator,
+        RenderCacheWriter,
     ]
+
+
+def _writer(pelican):
+    return SiteWriter
 
 
 def register():
     signals.get_generators.connect(_generators)
+    signals.get_writer.connect(_writer)

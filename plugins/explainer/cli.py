@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import logging
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from .errors import ContentErrors
 from .model import load_model
 from .postbuild import PostBuildError, finish_site
+from .site_folder import SiteFolder
 
 GITHUB_ACTIONS = os.environ.get("GITHUB_ACTIONS") == "true"
 
@@ -53,7 +53,6 @@ def _report(errors: ContentErrors) -> None:
 
 
 def build(settings_file: str, output: str | None) -> int:
-    from pelican import Pelican
     from pelican.log import console
     from pelican.settings import read_settings
 
@@ -63,34 +62,41 @@ def build(settings_file: str, output: str | None) -> int:
     logging.getLogger().addHandler(collector)
     logging.getLogger().setLevel(logging.WARNING)
     settings = read_settings(settings_file)
-    final = Path(output or settings["OUTPUT_PATH"]).resolve()
-    staging = final.with_name(final.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    settings["OUTPUT_PATH"] = str(staging)
+    folder = SiteFolder.for_build(Path(output or settings["OUTPUT_PATH"]).resolve(), settings)
+    settings["OUTPUT_PATH"] = str(folder.path)
+    settings["DELETE_OUTPUT_DIRECTORY"] = False  # the folder is made empty, or reused, above
+    with folder.building():
+        succeeded = _run_pelican(settings, collector)
+    if not succeeded:
+        folder.discard()
+        return 1
+    folder.remove_unwritten()
+    try:
+        finish_site(folder.path, settings["SITEURL"])
+    except PostBuildError as exc:
+        folder.discard()
+        print(f"build: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    folder.replace_output()
+    pages = sum(1 for _ in folder.final.rglob("*.html"))
+    print(f"build: {pages} pages written to {os.path.relpath(folder.final)}/")
+    return 0
+
+
+def _run_pelican(settings: dict, collector: _WarningCollector) -> bool:
+    """Run Pelican; False, with the reasons printed, when the build must not be published."""
+    from pelican import Pelican
+
     try:
         Pelican(settings).run()
     except ContentErrors as errors:
         _report(errors)
-        shutil.rmtree(staging, ignore_errors=True)
-        return 1
+        return False
     if collector.records:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(
-            f"{len(collector.records)} warning(s): the build is strict, so nothing was written.",
-            file=sys.stderr,
-        )
-        return 1
-    try:
-        finish_site(staging, settings["SITEURL"])
-    except PostBuildError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"build: {exc}; nothing was written.", file=sys.stderr)
-        return 1
-    shutil.rmtree(final, ignore_errors=True)
-    staging.rename(final)
-    pages = sum(1 for _ in final.rglob("*.html"))
-    print(f"build: {pages} pages written to {os.path.relpath(final)}/")
-    return 0
+        count = len(collector.records)
+        print(f"{count} warning(s): the build is strict, so nothing was written.", file=sys.stderr)
+        return False
+    return True
 
 
 def check(settings_file: str) -> int:

@@ -52,6 +52,11 @@ class Document:
 
 
 def read_document(file: Path, display_path: str) -> Document:
+    return parse_document(read_content_file(file, display_path), display_path)
+
+
+def read_content_file(file: Path, display_path: str) -> bytes:
+    """The file's bytes, unless it is too large to be content."""
     if file.stat().st_size > MAX_BYTES:
         raise ContentError(
             display_path,
@@ -59,7 +64,10 @@ def read_document(file: Path, display_path: str) -> Document:
             f"the file is {file.stat().st_size:,} bytes, more than the {MAX_BYTES:,} allowed",
             "split it, or check that the right file was added",
         )
-    raw = file.read_bytes()
+    return file.read_bytes()
+
+
+def parse_document(raw: bytes, display_path: str) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup
@@ -17,28 +18,27 @@ from .diagram import relationship_svg
 from .entities_export import entities_json
 from .feeds import sources_feed, timeline_feed
 from .history import LATEST, last_changed
-from .letter_quotes import quoted_passages
+from .letter_quotes import QuoteFinder
 from .model import load_model
 from .present import FILTERS
 from .render_cache import RenderCache
 from .share_image import share_png
+from .site_folder import SiteFolder
+from .template_cache import SharedBytecode
 from .textnorm import normalise
 from .timeline import entries, eras
 from .timeline_export import timeline_json, timelinejs
-from .wording import wordings
+from .wording import WordingFinder
 
 MODEL_KEY = "explainer_model"
 CHANGED_KEY = "explainer_last_changed"
+BYTECODE_KEY = "explainer_template_bytecode"
+CACHE_KEY = "explainer_cache"
 
 
 def write_output(output: Path, relative: str, content: str | bytes) -> None:
     """Write a file the theme does not render (data, feeds, images) into the output folder."""
-    target = output / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        target.write_bytes(content)
-    else:
-        target.write_text(content, encoding="utf-8")
+    SiteFolder.writing_to(output).write(output / relative, content)
 
 
 class _ThemedGenerator(Generator):
@@ -46,10 +46,26 @@ class _ThemedGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.env.filters.update(FILTERS)
         self.env.filters["html"] = Markup  # rendered Markdown is already safe
+        # One compilation of each template for all generators (Pelican gives each its own Jinja).
+        if BYTECODE_KEY not in self.context:
+            self.context[BYTECODE_KEY] = SharedBytecode.from_settings(self.settings)
+        self.env.bytecode_cache = self.context[BYTECODE_KEY]
 
     @property
     def model(self):
         return self.context[MODEL_KEY]
+
+    def found_in_each_source(self, kind: str, subject: str, find, exclude=None) -> list:
+        """find(source) over every source but `exclude`, each answer kept between builds.
+
+        `subject` must stand for everything find reads besides the source's paragraphs.
+        """
+        cache, found = self.context[CACHE_KEY], []
+        for source in self.model.sources:
+            if source is not exclude:
+                inputs = (subject, cache.paragraphs_digest(source))
+                found += cache.memo(kind, inputs, partial(find, source), {source.slug: source})
+        return found
 
     def write(self, writer, item_or_path, template, **values):
         save_as = getattr(item_or_path, "save_as", item_or_path)
@@ -68,7 +84,7 @@ class ModelGenerator(Generator):
     """Loads and validates all content once; fails before any page is written."""
 
     def generate_context(self):
-        cache = RenderCache.from_settings(self.settings)
+        cache = self.context[CACHE_KEY] = RenderCache.from_settings(self.settings)
         self.context[MODEL_KEY] = load_model(Path(self.path), siteurl=self.settings["SITEURL"], cache=cache)
         self.context[CHANGED_KEY] = last_changed(Path(self.path))
 
@@ -120,7 +136,11 @@ class TimelineGenerator(_ThemedGenerator):
         involved = sorted(
             (entity for entity in self.model.entities.values()), key=lambda entity: entity.name.casefold()
         )
-        common = {"groups": groups, "involved": involved, "all_count": len(ordered)}
+        # Each entry appears on the full timeline, its group's and its entities' pages: rendered once.
+        entry_template = self.get_template("_timeline_entry")
+        siteurl = self.settings["SITEURL"]
+        entry_html = {e.anchor: Markup(entry_template.render(SITEURL=siteurl, entry=e)) for e in ordered}
+        common = {"groups": groups, "involved": involved, "all_count": len(ordered), "entry_html": entry_html}
         events = jsonld.timeline_events(ordered, self.settings)
         self.write(
             writer,
@@ -178,8 +198,10 @@ class DemandsGenerator(_ThemedGenerator):
                 # Each paragraph is compared with every source once, however many demands cite it.
                 number = demand.citation.pinpoint.first
                 if (source.slug, number) not in aligned:
-                    original = source.paragraphs[number - 1]
-                    aligned[source.slug, number] = wordings(original, source, self.model.sources)
+                    finder = WordingFinder(source.paragraphs[number - 1])
+                    aligned[source.slug, number] = self.found_in_each_source(
+                        "wordings", finder.original, finder.in_source, exclude=source
+                    )
                 compared.append((campaign, demand, source, aligned[source.slug, number]))
         return compared
 
@@ -201,7 +223,11 @@ class DifferencesGenerator(_ThemedGenerator):
 
     def _quoted(self, document):
         """The document's paragraphs, each with the passages of other sources that quote it."""
-        passages = quoted_passages(document, self.model.sources, self._reproductions(document))
+        finder, skip = QuoteFinder(document), self._reproductions(document)
+        subject = repr((self.context[CACHE_KEY].paragraphs_digest(document), sorted(skip.items())))
+        passages = self.found_in_each_source(
+            "quotations", subject, lambda s: finder.in_source(s, skip.get(s.slug, set())), exclude=document
+        )
         by_paragraph = [
             (number, text, [p for p in passages if p.first <= number <= p.last])
             for number, text in enumerate(document.paragraphs, 1)
@@ -264,6 +290,13 @@ class SearchPageGenerator(_ThemedGenerator):
 
     def generate_output(self, writer):
         self.write(writer, "search/index.html", "search", page_url="search/")
+
+
+class RenderCacheWriter(Generator):
+    """Keeps this build's cached work for the next build, once every page is written."""
+
+    def generate_output(self, writer):
+        self.context[CACHE_KEY].save()
 
 
 class DataGenerator(Generator):

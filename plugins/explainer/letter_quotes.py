@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .textnorm import normalise
 from .wording import Segment, align, tokens
@@ -70,26 +71,42 @@ def _best_sentence(sentence: str, candidates: list[Sentence]) -> tuple[float, in
     return best
 
 
+class QuoteFinder:
+    """The quotations of one document, found a quoting source at a time."""
+
+    def __init__(self, document):
+        self.document = document
+
+    @cached_property  # not needed when a rebuild finds every answer cached
+    def sentences(self) -> list[Sentence]:
+        return _sentences(self.document.paragraphs)
+
+    def in_source(self, source, skipped: set[int] = frozenset()) -> list[QuotedPassage]:
+        """The source's quotations of the document, except in the paragraphs `skipped`."""
+        found = []
+        for number, paragraph in enumerate(source.paragraphs, 1):
+            if number in skipped:
+                continue
+            for quotation in quotations_in(paragraph):
+                passage = _match(quotation, self.sentences, source, number)
+                if passage:
+                    found.append(passage)
+        return found
+
+
 def quoted_passages(document, sources, skip_paragraphs=None) -> list[QuotedPassage]:
     """Every quotation of `document` in `sources`, aligned with the document's own words.
 
     `skip_paragraphs` maps a source to the paragraph numbers that reproduce the document whole
     (the copy the document's text was taken from), which are not quotations of it.
     """
-    sentences = _sentences(document.paragraphs)
-    found = []
-    for source in sources:
-        if source is document:
-            continue
-        skipped = (skip_paragraphs or {}).get(source.slug, set())
-        for number, paragraph in enumerate(source.paragraphs, 1):
-            if number in skipped:
-                continue
-            for quotation in quotations_in(paragraph):
-                passage = _match(quotation, sentences, source, number)
-                if passage:
-                    found.append(passage)
-    return found
+    finder, skip = QuoteFinder(document), skip_paragraphs or {}
+    return [
+        passage
+        for source in sources
+        if source is not document
+        for passage in finder.in_source(source, skip.get(source.slug, set()))
+    ]
 
 
 def _match(quotation, sentences, source, number) -> QuotedPassage | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .collections import (
@@ -27,7 +28,7 @@ from .collections import (
 )
 from .dates import WEEKDAYS
 from .errors import ContentError, ErrorCollector
-from .frontmatter import Document, read_document
+from .frontmatter import Document, parse_document, read_content_file
 from .mentions import EntityMatcher
 from .relative_dates import KNOWN_FORMS, UnresolvablePhrase, resolve
 from .render import MarkdownRenderer, Rendered
@@ -396,7 +397,6 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
     errors.raise_if_any()
     _resolve(model, errors, loader)
     errors.raise_if_any()
-    loader.cache.save()
     return model
 
 
@@ -466,7 +466,8 @@ class _Loader:
                 )
                 continue
             try:
-                document = read_document(file, display)
+                raw = read_content_file(file, display)
+                document = self.cache.memo("document", (display, raw), partial(parse_document, raw, display))
             except ContentError as exc:
                 self.errors.errors.append(exc)
                 continue

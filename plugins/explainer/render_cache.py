@@ -1,14 +1,18 @@
-"""Rendered Markdown kept between builds, so a rebuild renders only what changed.
+"""Work kept between builds, so a rebuild redoes only what changed.
 
 Pelican's content cache (CACHE_CONTENT, LOAD_CONTENT_CACHE, CACHE_PATH) covers Pelican's own
 readers, which this site does not use; this cache honours the same settings for the
-explainer's renderer. An entry is found by everything its rendering reads: the text, the
-renderer's configuration (site address, entity names), and the plugin's own code. A text that
-cites sources also records each cited source's paragraphs, and is rendered afresh when they
-change, since its quotations must be checked again. Renders that found problems are never kept.
+explainer's own work: parsing content files, rendering Markdown, and comparing texts.
 
-Cited sources are stored by key and bound to this build's sources when an entry is read, as
-Pelican's cache stores its content objects with pickle.
+A rendering is found by everything it reads: the text, the renderer's configuration (site
+address, entity names), and the plugin's own code. A text that cites sources also records
+each cited source's paragraphs, and is rendered afresh when they change, since its quotations
+must be checked again. Renders that found problems are never kept. Other results (`memo`) are
+found by their inputs, which the caller names, and the plugin's code.
+
+Sources referred to by a kept result are stored by key and bound to this build's sources when
+it is read, as Pelican's cache stores its content objects with pickle. The file is written
+once the site is (RenderCacheWriter), keeping only what that build used.
 """
 
 from __future__ import annotations
@@ -23,10 +27,10 @@ import markdown
 CACHE_FILE = "explainer-render.pickle"
 
 
-def _digest(*parts: str) -> str:
+def _digest(*parts: str | bytes) -> str:
     hasher = hashlib.sha256()
     for part in parts:
-        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         hasher.update(b"\0")
     return hasher.hexdigest()
 
@@ -84,26 +88,51 @@ class RenderCache:
         sources = renderer.sources or {}
         found = self.stored.get(key)
         if found and all(
-            slug in sources and self._paragraphs_digest(sources[slug]) == digest
+            slug in sources and self.paragraphs_digest(sources[slug]) == digest
             for slug, digest in found[1].items()
         ):
             self.hits += 1
             self.kept[key] = found
-            return _KeysToSources(io.BytesIO(found[0]), sources).load()
+            return self._load(found[0], sources)
         self.misses += 1
         rendered = renderer.render(text, namespace, None, self_entity)
         if not rendered.problems:
-            cited = {note.source.slug: self._paragraphs_digest(note.source) for note in rendered.notes}
-            buffer = io.BytesIO()
-            _SourcesByKey(buffer, {id(source) for source in sources.values()}).dump(rendered)
-            self.kept[key] = (buffer.getvalue(), cited)
+            cited = {note.source.slug: self.paragraphs_digest(note.source) for note in rendered.notes}
+            self.kept[key] = (self._dump(rendered, sources), cited)
         return rendered
 
-    def _paragraphs_digest(self, source) -> str:
+    def memo(self, kind: str, inputs: tuple[str | bytes, ...], compute, sources: dict | None = None):
+        """compute(), or its result from an earlier build whose `inputs` were the same.
+
+        `inputs` must name everything compute reads; `sources` (slug to source) are the
+        sources its result may refer to. A compute that raises keeps nothing.
+        """
+        if not self.file:
+            return compute()
+        key = _digest(self.code, kind, *inputs)
+        found = self.stored.get(key)
+        if found:
+            self.kept[key] = found
+            return self._load(found[0], sources or {})
+        value = compute()
+        self.kept[key] = (self._dump(value, sources or {}), {})
+        return value
+
+    def paragraphs_digest(self, source) -> str:
         """What a citation's checks read of a source: its paragraphs (and so their count)."""
         if source.slug not in self._digests:
             self._digests[source.slug] = _digest(source.slug, *source.paragraphs)
         return self._digests[source.slug]
+
+    @staticmethod
+    def _dump(value, sources: dict) -> bytes:
+        buffer = io.BytesIO()
+        _SourcesByKey(buffer, {id(source) for source in sources.values()}).dump(value)
+        return buffer.getvalue()
+
+    @staticmethod
+    def _load(data: bytes, sources: dict):
+        return _KeysToSources(io.BytesIO(data), sources).load()
 
     def save(self) -> None:
         """Keep the entries this build used; renders of deleted or changed texts are dropped."""

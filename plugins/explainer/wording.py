@@ -143,22 +143,32 @@ def _words(text: str) -> list[str]:
     return [t.group().lower() for t in _tokens(text)]
 
 
-def wordings(original: str, origin, sources) -> list[Wording]:
-    """Every paragraph of the other sources that copies the original passage, aligned with it."""
-    found = []
-    # Cheap upper bounds of the similarity rule out most paragraphs before the full comparison.
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    matcher.set_seq1(_words(original))
-    for source in sources:
-        if source is origin:
-            continue
+class WordingFinder:
+    """The paragraphs of other sources that copy one passage, a source at a time."""
+
+    def __init__(self, original: str):
+        self.original = original
+        self._matcher = None
+
+    def in_source(self, source) -> list[Wording]:
+        if self._matcher is None:  # made when first needed: a rebuild may find every answer cached
+            self._matcher = difflib.SequenceMatcher(None, autojunk=False)
+            self._matcher.set_seq1(_words(self.original))
+        matcher, found = self._matcher, []
         for number, paragraph in enumerate(source.paragraphs, 1):
             matcher.set_seq2(_words(paragraph))
+            # Cheap upper bounds of the similarity rule out most paragraphs before the full comparison.
             if (
                 matcher.real_quick_ratio() >= SIMILAR_ENOUGH
                 and matcher.quick_ratio() >= SIMILAR_ENOUGH
                 and matcher.ratio() >= SIMILAR_ENOUGH
             ):
-                segments, differences = align(original, paragraph)
+                segments, differences = align(self.original, paragraph)
                 found.append(Wording(source, number, paragraph, segments, differences))
-    return found
+        return found
+
+
+def wordings(original: str, origin, sources) -> list[Wording]:
+    """Every paragraph of the other sources that copies the original passage, aligned with it."""
+    finder = WordingFinder(original)
+    return [wording for source in sources if source is not origin for wording in finder.in_source(source)]

@@ -1,0 +1,142 @@
+"""The folder a build writes the site into, before it replaces the output folder.
+
+Every build writes into a staging folder that replaces the output folder only when everything
+succeeded. A production build starts from an empty one. A development build with Pelican's
+cache on (CACHE_CONTENT and LOAD_CONTENT_CACHE) keeps the site it replaced in CACHE_PATH and
+builds over it next time: a file whose bytes are unchanged is not written again, and the files
+the build did not write are removed before the site is finished. On a slow disk, creating the
+folders and files of a site is most of a rebuild's time, and a rebuild changes few of them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from pelican.writers import FileOverwriteFailedError, Writer
+
+KEPT_SITE = "site"  # the previous site, in CACHE_PATH
+
+
+def _same_disk(one: Path, other: Path) -> bool:
+    return one.stat().st_dev == other.stat().st_dev
+
+
+class SiteFolder:
+    _building: dict[str, SiteFolder] = {}  # by path: what Pelican's writer writes through
+
+    def __init__(self, final: Path, kept: Path | None = None, theme_static: str = "theme"):
+        self.final = final
+        self.path = kept or final.with_name(final.name + ".partial")
+        self.reused = kept is not None
+        self.theme_static = theme_static  # copied afresh by Pelican every build
+        self.written: set[str] = set()
+
+    @classmethod
+    def for_build(cls, final: Path, settings: dict) -> SiteFolder:
+        kept = None
+        if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
+            cache = Path(settings["CACHE_PATH"]).resolve()
+            cache.mkdir(parents=True, exist_ok=True)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            # The finished site is moved into place, which only works within one disk.
+            if _same_disk(cache, final.parent):
+                kept = cache / KEPT_SITE
+        return cls(final, kept, settings.get("THEME_STATIC_DIR", "theme"))
+
+    @classmethod
+    def writing_to(cls, path) -> SiteFolder:
+        """The folder being built at `path`; outside a build, one that writes every file."""
+        return cls._building.get(os.path.abspath(path)) or cls(Path(path))
+
+    @contextmanager
+    def building(self):
+        """While Pelican runs: a fresh or reused folder, that Pelican's writer writes through."""
+        if self.reused:
+            shutil.rmtree(self.path / self.theme_static, ignore_errors=True)
+        else:
+            shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir(parents=True, exist_ok=True)
+        key = os.path.abspath(self.path)
+        SiteFolder._building[key] = self
+        try:
+            yield self
+        finally:
+            del SiteFolder._building[key]
+
+    def write(self, target: Path, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.written.add(os.path.abspath(target))
+        if self.reused:
+            try:
+                if target.stat().st_size == len(data) and target.read_bytes() == data:
+                    return
+            except OSError:
+                pass  # not there yet
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def remove_unwritten(self) -> None:
+        """Remove what an earlier build wrote and this one did not: removed pages, old indexes."""
+        if not self.reused:
+            return
+        root = os.path.abspath(self.path)
+        theme = os.path.join(root, self.theme_static)
+        removed_folders = set()
+        for folder, subfolders, files in os.walk(root, topdown=False):
+            if folder == theme or folder.startswith(theme + os.sep):
+                continue
+            kept = 0
+            for file in (os.path.join(folder, name) for name in files):
+                if file in self.written:
+                    kept += 1
+                else:
+                    os.unlink(file)
+            emptied = not kept and all(os.path.join(folder, s) in removed_folders for s in subfolders)
+            if emptied and folder != root:
+                os.rmdir(folder)
+                removed_folders.add(folder)
+
+    def replace_output(self) -> None:
+        """The finished site becomes the output folder; a reused folder takes the old site."""
+        if not self.reused:
+            shutil.rmtree(self.final, ignore_errors=True)
+            self.path.rename(self.final)
+            return
+        previous = self.path.with_name(self.path.name + ".previous")
+        shutil.rmtree(previous, ignore_errors=True)
+        if self.final.exists():
+            self.final.rename(previous)
+        self.path.rename(self.final)
+        if previous.exists():
+            previous.rename(self.path)
+
+    def discard(self) -> None:
+        """Drop a failed build's files; a reused folder is kept, and checked file by file next time."""
+        if not self.reused:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+
+class _PendingFile(io.StringIO):
+    def __init__(self, folder: SiteFolder, target: Path):
+        super().__init__()
+        self.folder, self.target = folder, target
+
+    def __exit__(self, kind, *rest):
+        if kind is None:
+            self.folder.write(self.target, self.getvalue())
+        return super().__exit__(kind, *rest)
+
+
+class SiteWriter(Writer):
+    """Pelican's writer, writing through the site folder being built."""
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican refuses to write one file twice; no page of this site needs to.
+        if filename in self._written_files:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}": it was written already')
+        self._written_files.add(filename)
+        return _PendingFile(SiteFolder.writing_to(self.output_path), Path(filename))
