@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from contenttree import GOOD_SOURCE, ContentTree, event_text
+from contenttree import GOOD_SOURCE, ContentTree, campaign_text, event_text
 from explainer.errors import ContentErrors
 from explainer.model import load_model
 from explainer.render_cache import CACHE_FILE, RenderCache
@@ -30,8 +30,8 @@ def _rendered(model) -> dict[str, tuple]:
 def test_a_warm_load_gives_what_a_cold_load_gives(tmp_path):
     cold, first = _load(ROOT / "content", tmp_path)
     warm, second = _load(ROOT / "content", tmp_path)
-    assert first.hits == 0 and first.misses > 60
-    assert second.hits == first.misses and second.misses == 0
+    assert not first.hits and first.misses["render"] > 60
+    assert second.hits == first.misses and not second.misses
     assert _rendered(warm) == _rendered(cold) == _rendered(load_model(ROOT / "content"))
     # Notes read from the cache point at this build's sources, not at copies.
     by_slug = warm.sources_by_slug
@@ -48,20 +48,22 @@ def cited(tmp_path):
         "---\nname: Example News\ntype: publication\n---\nA paper.[@good-source]\n",
     )
     tree.write("events/quoted.md", event_text(body='It said "a quotation"[@good-source, para. 2].'))
+    tree.write("campaigns/quoting.md", campaign_text())  # its demand quotes the same words
     _load(tree.content, tmp_path / "cache")
     return tree
 
 
 def test_an_untouched_tree_renders_nothing_again(cited):
     _, cache = _load(cited.content, cited.root / "cache")
-    assert cache.misses == 0 and cache.hits == 4
+    assert not cache.misses and cache.hits["render"] == 4 and cache.hits["quoted fields"] == 1
 
 
 def test_a_changed_source_checks_the_quotations_of_every_text_citing_it(cited):
     cited.write("sources/good-source.md", GOOD_SOURCE.replace('"a quotation"', '"another phrase"'))
     with pytest.raises(ContentErrors) as failure:
         _load(cited.content, cited.root / "cache")
-    assert any("content/events/quoted.md:" in str(error) for error in failure.value.errors)
+    failed = {str(error).split(":")[0] for error in failure.value.errors}
+    assert failed == {"content/events/quoted.md", "content/campaigns/quoting.md"}
 
 
 def test_new_entity_names_link_in_texts_that_did_not_change(cited):
@@ -76,7 +78,7 @@ def test_new_entity_names_link_in_texts_that_did_not_change(cited):
 def test_an_unreadable_cache_is_ignored(cited):
     (cited.root / "cache" / CACHE_FILE).write_bytes(b"not a pickle")
     model, cache = _load(cited.content, cited.root / "cache")
-    assert cache.hits == 0 and model.sources
+    assert not cache.hits and model.sources
 
 
 def test_production_builds_start_cold(monkeypatch):

@@ -477,13 +477,8 @@ class _Loader:
     def _display(self, file: Path) -> str:
         return file.relative_to(self.display_root).as_posix()
 
-    def _render(
-        self, renderer, document: Document, namespace: str = "", notebook=None, self_entity=None
-    ) -> Rendered:
-        if notebook is None:
-            rendered = self.cache.render(renderer, document.body, namespace, self_entity)
-        else:  # notes numbered across several fields: rendered afresh each time
-            rendered = renderer.render(document.body, namespace, notebook, self_entity)
+    def _render(self, renderer, document: Document, namespace: str = "", self_entity=None) -> Rendered:
+        rendered = self.cache.render(renderer, document.body, namespace, self_entity)
         for problem in rendered.problems:
             self.errors.add(
                 document.path, document.body_line_of(problem.needle), problem.problem, problem.fix
@@ -602,32 +597,51 @@ class _Loader:
 
     def _quoted_fields(self, slug, document, fields, names):
         """Render each {quote, cite} of the named fields, then the body, numbering notes together."""
-        namespace, notebook = f"{slug}-", {}
-        quoted = {
-            name: [
-                self._quoted(document, entry, (name, index), namespace, notebook)
-                for index, entry in enumerate(fields[name])
-            ]
-            for name in names
-        }
-        rendered = self._render(self.writing_renderer, document, namespace, notebook)
-        return quoted, rendered, list(notebook.values())
-
-    def _quoted(self, document, entry, key, namespace, notebook) -> Quoted:
-        """Render {quote, cite} as “quote”[@cite], so the quotation check applies to it."""
-        quote, cite = entry["quote"], entry["cite"]
-        mark_open, mark_close = ("\u201c", "\u201d") if "\u201d" not in quote else ('"', '"')
-        rendered = self.writing_renderer.render(
-            f"{mark_open}{quote}{mark_close}[@{cite}]", namespace, notebook
+        entries = [(name, index, entry) for name in names for index, entry in enumerate(fields[name])]
+        used = [(key, e["quote"], e["cite"], e.get("category"), e.get("value")) for *key, e in entries]
+        renderer = self.writing_renderer
+        result = self.cache.memo(
+            "quoted fields",
+            (renderer.fingerprint, slug, document.body, repr(used)),
+            partial(_render_quoted_fields, renderer, f"{slug}-", document.body, names, entries),
+            renderer.sources,
+            checked_against=lambda done: [note.source for note in done.notes],
+            keep=lambda done: not done.problems,
         )
-        for problem in rendered.problems:
-            self.errors.add(document.path, document.line_of(*key, "quote"), problem.problem, problem.fix)
-        citation = rendered.citations[0] if rendered.citations else None
-        return Quoted(quote, cite, rendered.html, citation, entry.get("category"), entry.get("value"))
+        for key, problem in result.problems:
+            line = document.line_of(*key, "quote") if key else document.body_line_of(problem.needle)
+            self.errors.add(document.path, line, problem.problem, problem.fix)
+        return result.quoted, result.rendered, result.notes
 
     def page(self, slug, document):
         # One page, one set of notes: plain ids such as #cite-note-1.
         return self._writing(slug, document, PAGE_FIELDS, Page, require_citation=False, namespace="")
+
+
+@dataclass
+class _QuotedFields:
+    quoted: dict[str, list[Quoted]]
+    rendered: Rendered
+    notes: list
+    problems: list[tuple[tuple | None, object]]  # (field key, or None for the body; problem)
+
+
+def _render_quoted_fields(renderer, namespace: str, body: str, names, entries) -> _QuotedFields:
+    """Each {quote, cite} entry as “quote”[@cite], so the quotation check applies, then the body."""
+    notebook, problems = {}, []
+    quoted: dict[str, list[Quoted]] = {name: [] for name in names}
+    for name, index, entry in entries:
+        quote, cite = entry["quote"], entry["cite"]
+        mark_open, mark_close = ("\u201c", "\u201d") if "\u201d" not in quote else ('"', '"')
+        rendered = renderer.render(f"{mark_open}{quote}{mark_close}[@{cite}]", namespace, notebook)
+        problems += [((name, index), problem) for problem in rendered.problems]
+        citation = rendered.citations[0] if rendered.citations else None
+        quoted[name].append(
+            Quoted(quote, cite, rendered.html, citation, entry.get("category"), entry.get("value"))
+        )
+    body_rendered = renderer.render(body, namespace, notebook)
+    problems += [(None, problem) for problem in body_rendered.problems]
+    return _QuotedFields(quoted, body_rendered, list(notebook.values()), problems)
 
 
 def _event_from_fields(slug, path, document, rendered, entities, **fields):

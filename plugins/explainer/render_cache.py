@@ -20,6 +20,8 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import markdown
@@ -65,7 +67,8 @@ class RenderCache:
         self.code = _code_version() if folder else ""
         self.stored: dict[str, tuple[bytes, dict[str, str]]] = {}
         self.kept: dict[str, tuple[bytes, dict[str, str]]] = {}
-        self.hits = self.misses = 0
+        self.hits: Counter[str] = Counter()  # by kind of work: render, document…
+        self.misses: Counter[str] = Counter()
         self._digests: dict[str, str] = {}  # source slug -> digest of its paragraphs, this build
         if self.file and load and self.file.is_file():
             try:
@@ -82,40 +85,41 @@ class RenderCache:
 
     def render(self, renderer, text: str, namespace: str = "", self_entity: str | None = None):
         """renderer.render(text, …), from the cache when nothing it depends on has changed."""
+        return self.memo(
+            "render",
+            (renderer.fingerprint, namespace, self_entity or "", text),
+            partial(renderer.render, text, namespace, None, self_entity),
+            renderer.sources or {},
+            checked_against=lambda rendered: [note.source for note in rendered.notes],
+            keep=lambda rendered: not rendered.problems,
+        )
+
+    def memo(self, kind: str, inputs: tuple, compute, sources=None, checked_against=None, keep=None):
+        """compute(), or its result from an earlier build whose `inputs` were the same.
+
+        `inputs` (text or bytes) must name everything compute reads besides the paragraphs of
+        the sources `checked_against(result)` lists; when any of those has changed, compute
+        runs again. `sources` (slug to source) are the sources the result may refer to. A
+        result `keep` refuses, or a compute that raises, is not kept.
+        """
         if not self.file:  # caching is off: nothing to look up or keep
-            return renderer.render(text, namespace, None, self_entity)
-        key = _digest(self.code, renderer.fingerprint, namespace, self_entity or "", text)
-        sources = renderer.sources or {}
+            return compute()
+        sources = sources or {}
+        key = _digest(self.code, kind, *inputs)
         found = self.stored.get(key)
         if found and all(
             slug in sources and self.paragraphs_digest(sources[slug]) == digest
             for slug, digest in found[1].items()
         ):
-            self.hits += 1
+            self.hits[kind] += 1
             self.kept[key] = found
             return self._load(found[0], sources)
-        self.misses += 1
-        rendered = renderer.render(text, namespace, None, self_entity)
-        if not rendered.problems:
-            cited = {note.source.slug: self.paragraphs_digest(note.source) for note in rendered.notes}
-            self.kept[key] = (self._dump(rendered, sources), cited)
-        return rendered
-
-    def memo(self, kind: str, inputs: tuple[str | bytes, ...], compute, sources: dict | None = None):
-        """compute(), or its result from an earlier build whose `inputs` were the same.
-
-        `inputs` must name everything compute reads; `sources` (slug to source) are the
-        sources its result may refer to. A compute that raises keeps nothing.
-        """
-        if not self.file:
-            return compute()
-        key = _digest(self.code, kind, *inputs)
-        found = self.stored.get(key)
-        if found:
-            self.kept[key] = found
-            return self._load(found[0], sources or {})
+        self.misses[kind] += 1
         value = compute()
-        self.kept[key] = (self._dump(value, sources or {}), {})
+        if keep is None or keep(value):
+            checked = checked_against(value) if checked_against else []
+            digests = {source.slug: self.paragraphs_digest(source) for source in checked}
+            self.kept[key] = (self._dump(value, sources), digests)
         return value
 
     def paragraphs_digest(self, source) -> str:
