@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -39,6 +41,26 @@ CACHE_KEY = "explainer_cache"
 def write_output(output: Path, relative: str, content: str | bytes) -> None:
     """Write a file the theme does not render (data, feeds, images) into the output folder."""
     SiteFolder.writing_to(output).write(output / relative, content)
+
+
+@contextmanager
+def collector_paused():
+    """Build the model without Python's cycle collector, then set the model aside from it.
+
+    Every page reads the model until the build ends. Collections while it loads only walk it
+    again as it grows, and once frozen (gc.freeze) it is not walked again for every page
+    written: together about a fifth of a rebuild's time. The loading's own garbage (some
+    50,000 objects, under 10 MB at 1,000 sources) is frozen with it: collecting it first
+    would cost as much again. The build unfreezes everything when Pelican is done (cli.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _ThemedGenerator(Generator):
@@ -85,7 +107,10 @@ class ModelGenerator(Generator):
 
     def generate_context(self):
         cache = self.context[CACHE_KEY] = RenderCache.from_settings(self.settings)
-        self.context[MODEL_KEY] = load_model(Path(self.path), siteurl=self.settings["SITEURL"], cache=cache)
+        with collector_paused():
+            self.context[MODEL_KEY] = load_model(
+                Path(self.path), siteurl=self.settings["SITEURL"], cache=cache
+            )
         self.context[CHANGED_KEY] = last_changed(Path(self.path))
 
 
