@@ -17,7 +17,7 @@ help:
 	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
 	@echo "make lint     ruff check and format check"
 	@echo "make audit    Lighthouse (mobile) scores for each page type (needs Node.js)"
-	@echo "make bench    build time against plain Pelican, 100 to 2,000 sources (about 10 minutes)"
+	@echo "make bench    build time against plain Pelican, 100 to 2,000 sources (about 7 minutes)"
 	@echo "make clean    remove build products (keeps .venv)"
 
 $(READY): requirements.txt

@@ -237,7 +237,7 @@ def _print_table(results: list[dict]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build-time benchmark against plain Pelican.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 2000])
-    parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the fastest counts")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "SETTINGS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -7,12 +7,12 @@ from html import escape
 WIDTH, HEIGHT, MARGIN = 640, 360, 56
 SERIES = (
     (
-        "Full build, cold",
+        "Full build, cold, search index included",
         "#1f5fa8",
         lambda row: row["full_cold"]["seconds"] + row["full_cold"]["search_seconds"],
     ),
-    ("Full build, Pelican run only", "#6a9fd8", lambda row: row["full_cold"]["seconds"]),
-    ("Full rebuild after one edit", "#2e7d32", lambda row: row["full_warm"]["seconds"]),
+    ("Full build, cold, Pelican run only", "#6a9fd8", lambda row: row["full_cold"]["seconds"]),
+    ("Rebuild after one edit, Pelican run only", "#2e7d32", lambda row: row["full_warm"]["seconds"]),
     ("Plain Pelican, cold", "#b23b3b", lambda row: row["plain_cold"]["seconds"]),
 )
 
