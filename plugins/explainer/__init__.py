@@ -1,5 +1,7 @@
 """The explainer's core plugin: one validated content model, and the generators that write it."""
 
+import gc
+
 from pelican import signals
 
 from .generators import (
@@ -39,6 +41,11 @@ def _writer(pelican):
     return SiteWriter
 
 
+def _release_model(pelican):
+    gc.unfreeze()  # the model was set aside from the collector while pages were written
+
+
 def register():
     signals.get_generators.connect(_generators)
     signals.get_writer.connect(_writer)
+    signals.finalized.connect(_release_model)

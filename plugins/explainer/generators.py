@@ -51,8 +51,10 @@ def collector_paused():
     again as it grows, and once frozen (gc.freeze) it is not walked again for every page
     written: together about a fifth of a rebuild's time. The loading's own garbage (some
     50,000 objects, under 10 MB at 1,000 sources) is frozen with it: collecting it first
-    would cost as much again. The build unfreezes everything when Pelican is done (cli.py).
+    would cost as much again. Pelican's `finalized` signal unfreezes everything (__init__.py),
+    and so does the next load, should a build have stopped before that signal.
     """
+    gc.unfreeze()  # one build's model at most stays set aside, however many run in a process
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -20,16 +20,18 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+import sys
 from collections import Counter
 from functools import partial
 from pathlib import Path
 
 import markdown
+import yaml
 
 CACHE_FILE = "explainer-render.pickle"
 
 
-def _digest(*parts: str | bytes) -> str:
+def digest(*parts: str | bytes) -> str:
     hasher = hashlib.sha256()
     for part in parts:
         hasher.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
@@ -37,10 +39,18 @@ def _digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-def _code_version() -> str:
-    """The plugin's source and Python-Markdown's version: new code never reads old renders."""
+def code_version() -> str:
+    """The plugin's source and what it builds on: new code never reads old results.
+
+    Python's version covers its Unicode tables, which the quotation checks normalise with.
+    """
     files = sorted(Path(__file__).parent.glob("*.py"))
-    return _digest(markdown.__version__, *(file.read_text(encoding="utf-8") for file in files))
+    return digest(
+        sys.version,
+        markdown.__version__,
+        yaml.__version__,
+        *(file.read_text(encoding="utf-8") for file in files),
+    )
 
 
 class _SourcesByKey(pickle.Pickler):
@@ -64,7 +74,7 @@ class _KeysToSources(pickle.Unpickler):
 class RenderCache:
     def __init__(self, folder: Path | None = None, load: bool = False):
         self.file = folder / CACHE_FILE if folder else None
-        self.code = _code_version() if folder else ""
+        self.code = code_version() if folder else ""
         self.stored: dict[str, tuple[bytes, dict[str, str]]] = {}
         self.kept: dict[str, tuple[bytes, dict[str, str]]] = {}
         self.hits: Counter[str] = Counter()  # by kind of work: render, document…
@@ -105,11 +115,11 @@ class RenderCache:
         if not self.file:  # caching is off: nothing to look up or keep
             return compute()
         sources = sources or {}
-        key = _digest(self.code, kind, *inputs)
+        key = digest(self.code, kind, *inputs)
         found = self.stored.get(key)
         if found and all(
-            slug in sources and self.paragraphs_digest(sources[slug]) == digest
-            for slug, digest in found[1].items()
+            slug in sources and self.paragraphs_digest(sources[slug]) == checked
+            for slug, checked in found[1].items()
         ):
             self.hits[kind] += 1
             self.kept[key] = found
@@ -125,7 +135,7 @@ class RenderCache:
     def paragraphs_digest(self, source) -> str:
         """What a citation's checks read of a source: its paragraphs (and so their count)."""
         if source.slug not in self._digests:
-            self._digests[source.slug] = _digest(source.slug, *source.paragraphs)
+            self._digests[source.slug] = digest(source.slug, *source.paragraphs)
         return self._digests[source.slug]
 
     @staticmethod

@@ -38,14 +38,16 @@ class SiteFolder:
     @classmethod
     def for_build(cls, final: Path, settings: dict) -> SiteFolder:
         kept = None
-        if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
+        theme_static = os.path.normpath(settings.get("THEME_STATIC_DIR", "theme"))
+        # Theme files copied to the site's root could not be told from the files a build left.
+        if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE") and theme_static != ".":
             cache = Path(settings["CACHE_PATH"]).resolve()
             cache.mkdir(parents=True, exist_ok=True)
             final.parent.mkdir(parents=True, exist_ok=True)
             # The finished site is moved into place, which only works within one disk.
             if _same_disk(cache, final.parent):
                 kept = cache / KEPT_SITE
-        return cls(final, kept, settings.get("THEME_STATIC_DIR", "theme"))
+        return cls(final, kept, theme_static)
 
     @classmethod
     def writing_to(cls, path) -> SiteFolder:

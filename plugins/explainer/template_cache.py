@@ -9,12 +9,28 @@ checksum with its code and compiles again when the template changed.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import jinja2
+import pelican
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from .render_cache import code_version, digest
+
 FOLDER = "templates"
+
+
+def _environment_fingerprint(settings: dict) -> str:
+    """What compiled code depends on besides the template: versions, options, filter code."""
+    return digest(
+        jinja2.__version__,
+        pelican.__version__,
+        code_version(),  # the plugin's filters
+        repr(sorted(settings.get("JINJA_ENVIRONMENT", {}).items())),
+        *(repr(sorted(settings.get(name, {}))) for name in ("JINJA_FILTERS", "JINJA_GLOBALS", "JINJA_TESTS")),
+    )
 
 
 class SharedBytecode(BytecodeCache):
@@ -27,8 +43,18 @@ class SharedBytecode(BytecodeCache):
 
     @classmethod
     def from_settings(cls, settings: dict) -> SharedBytecode:
-        caching = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
-        return cls(Path(settings["CACHE_PATH"]) / FOLDER if caching else None)
+        if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+            return cls()
+        # Jinja checks only a template's own text before reusing its code; the code also
+        # depends on the environment's options, and on filters Jinja ran while compiling
+        # (constant folding). So code is kept per fingerprint of those, and one set at a time.
+        folders = Path(settings["CACHE_PATH"]) / FOLDER
+        current = folders / _environment_fingerprint(settings)[:16]
+        if folders.is_dir():
+            for other in folders.iterdir():
+                if other != current:
+                    shutil.rmtree(other, ignore_errors=True)
+        return cls(current)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.compiled:
