@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import logging
 import os
 import sys
@@ -93,8 +92,6 @@ def _run_pelican(settings: dict, collector: _WarningCollector) -> bool:
     except ContentErrors as errors:
         _report(errors)
         return False
-    finally:
-        gc.unfreeze()  # the model was set aside from the collector for the run (generators.py)
     if collector.records:
         count = len(collector.records)
         print(f"{count} warning(s): the build is strict, so nothing was written.", file=sys.stderr)

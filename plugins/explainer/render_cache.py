@@ -17,6 +17,7 @@ once the site is (RenderCacheWriter), keeping only what that build used.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import pickle
@@ -31,6 +32,11 @@ import yaml
 CACHE_FILE = "explainer-render.pickle"
 
 
+def reuses_last_build(settings: dict) -> bool:
+    """Pelican's cache settings both on: a development build that builds on the last one."""
+    return bool(settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"))
+
+
 def digest(*parts: str | bytes) -> str:
     hasher = hashlib.sha256()
     for part in parts:
@@ -39,6 +45,7 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
+@functools.cache  # the code this process imported: read once, however many caches ask
 def code_version() -> str:
     """The plugin's source and what it builds on: new code never reads old results.
 

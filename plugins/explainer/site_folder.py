@@ -18,6 +18,8 @@ from pathlib import Path
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .render_cache import reuses_last_build
+
 KEPT_SITE = "site"  # the previous site, in CACHE_PATH
 
 
@@ -40,7 +42,7 @@ class SiteFolder:
         kept = None
         theme_static = os.path.normpath(settings.get("THEME_STATIC_DIR", "theme"))
         # Theme files copied to the site's root could not be told from the files a build left.
-        if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE") and theme_static != ".":
+        if reuses_last_build(settings) and theme_static != ".":
             cache = Path(settings["CACHE_PATH"]).resolve()
             cache.mkdir(parents=True, exist_ok=True)
             final.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ import pelican
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
-from .render_cache import code_version, digest
+from .render_cache import code_version, digest, reuses_last_build
 
 FOLDER = "templates"
 
@@ -43,7 +43,7 @@ class SharedBytecode(BytecodeCache):
 
     @classmethod
     def from_settings(cls, settings: dict) -> SharedBytecode:
-        if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+        if not reuses_last_build(settings):
             return cls()
         # Jinja checks only a template's own text before reusing its code; the code also
         # depends on the environment's options, and on filters Jinja ran while compiling
