@@ -105,6 +105,14 @@ def site(tmp_path_factory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def model():
+    """The real content's model, loaded as a build loads it: what tests derive their checks from."""
+    from explainer.model import load_model
+
+    return load_model(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
 def production_site(tmp_path_factory) -> BuiltSite:
     return _build(tmp_path_factory, "prod", "publishconf.py", env={"SITEURL": PRODUCTION_SITEURL})
 

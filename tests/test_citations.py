@@ -24,7 +24,7 @@ SOURCE_TEXT = [
 def render():
     sources = {
         "src": SimpleNamespace(slug="src", paragraphs=SOURCE_TEXT),
-        "other": SimpleNamespace(slug="other", paragraphs=["x"]),
+        "other": SimpleNamespace(slug="other", paragraphs=["An unrelated line."]),
     }
     renderer = MarkdownRenderer("", sources=sources)
 
@@ -150,10 +150,95 @@ def test_the_quotation_before_a_citation_stays_text_and_is_recorded(render):
     assert rendered.problems == []
 
 
-def test_only_the_quotation_right_before_counts(render):
-    rendered, _ = render('"A made-up phrase" and then "the platform that powers ICE"[@src]')
-    assert rendered.problems == []
-    assert rendered.notes[0].quotations == ["the platform that powers ICE"]
+QUOTED = "the platform that powers ICE"
+MISQUOTED = "the platform that runs ICE"
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        '"{q}"[@src, para. 1]',
+        '"{q}".[@src, para. 1]',  # punctuation between the quotation and the marker
+        'The letter says "{q}", and more.[@src, para. 1]',
+        "\u201c{q}\u201d.[@src, para. 1]",  # curly quotes
+        "They reject \u201c{q}\u201d; so they said.[@src, para. 1] Then something else.",
+        'Mid-sentence, "{q}" stands well before the marker it rests on.[@src, para. 1]',
+        'The employees wrote[@src, para. 1] that they reject "{q}".',  # the citation before it
+        '- In a list, "{q}".[@src, para. 1]\n',
+        '| a | b |\n|---|---|\n| "{q}" in a table cell.[@src, para. 1] | x |\n',
+    ],
+)
+def test_every_form_of_quotation_in_a_cited_sentence_is_checked(render, form):
+    good, _ = render(form.format(q=QUOTED))
+    assert good.problems == [] and good.notes[0].quotations == [QUOTED]
+    bad, _ = render(form.format(q=MISQUOTED))
+    assert [p.problem for p in bad.problems] == [
+        f"the quotation \u201c{MISQUOTED}\u201d is not in src, para. 1"
+    ]
+
+
+def test_each_quotation_goes_to_the_citation_after_it_in_its_sentence(render):
+    text = 'They said "{}"[@src, para. 1] and "{}".[@src, para. 2]'
+    good, _ = render(text.format("we refuse to build", "another powerful tool"))
+    assert good.problems == []
+    assert [n.quotations for n in good.notes] == [["we refuse to build"], ["another powerful tool"]]
+    swapped, _ = render(text.format("another powerful tool", "we refuse to build"))
+    assert len(swapped.problems) == 2
+
+
+def test_two_quotations_citing_two_sources_in_one_sentence(render):
+    good, _ = render('One says "we refuse to build"[@src, para. 1]; the other, "an unrelated line".[@other]')
+    assert good.problems == []
+    bad, _ = render('One says "we refuse to build"[@other]; the other, "an unrelated line".[@src, para. 1]')
+    assert {p.problem.split(" is not in ")[1] for p in bad.problems} == {"other", "src, para. 1"}
+
+
+def test_sentences_end_after_their_citations(render):
+    # The first sentence's citation does not vouch for a quotation in the next one.
+    rendered, _ = render('It was said.[@src, para. 1] Then "some other words we invented" stood alone.')
+    assert [p.problem for p in rendered.problems] == [
+        "the quotation \u201csome other words we invented\u201d has no citation in its sentence"
+    ]
+    assert "put it in your own words" in rendered.problems[0].fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Phrases such as "last Thursday" are resolved.',
+        "A \u201cso-called\u201d term.",
+        'The U.S. "big idea".',
+    ],
+)
+def test_short_uncited_quotations_are_names_or_terms(render, text):
+    assert render(text)[0].problems == []
+
+
+def test_a_quotation_mark_left_open_is_a_problem(render):
+    rendered, _ = render('They said "we refuse to build.[@src, para. 1]')
+    assert [p.problem for p in rendered.problems] == ["a double quotation mark opens or closes no quotation"]
+
+
+def test_quotation_marks_inside_code_open_nothing(render):
+    assert render('Write `"like this` in the file.')[0].problems == []
+
+
+@pytest.mark.parametrize(
+    ("quotation", "problem"),
+    [
+        ("[Over 9,000 people] refuse to build the platform", "states a figure"),
+        ("[forty] refuse to build the platform", "states a figure"),
+        ("We refuse [to build and also to run and to sell] the platform", "longer than 5 words"),
+    ],
+)
+def test_an_insertion_only_clarifies(render, quotation, problem):
+    rendered, _ = render(f'"{quotation}"[@src, para. 1]')
+    assert len(rendered.problems) == 1 and problem in rendered.problems[0].problem
+
+
+def test_a_block_quotation_needs_a_citation(render):
+    rendered, _ = render("> We refuse to build the platform.\n")
+    assert rendered.problems[0].problem == "a block quotation has no citation on its last line"
 
 
 def test_nested_quotes_inside_a_quotation(render):

@@ -31,10 +31,11 @@ def test_a_valid_campaign(tree):
 
 @pytest.mark.parametrize(
     ("kwargs", "line", "message"),
+    # An error in a citation points at its cite: line, one in the words at the quote: line.
     [
         ({"quote": "a misquotation"}, 10, "the quotation “a misquotation” is not in good-source, para. 2"),
-        ({"cite": "no-such-source"}, 10, "no source has the key 'no-such-source'"),
-        ({"cite": "good-source para 2"}, 10, "is not a citation"),
+        ({"cite": "no-such-source"}, 11, "no source has the key 'no-such-source'"),
+        ({"cite": "good-source para 2"}, 11, "is not a citation"),
         ({"category": "world-peace"}, 9, "demands: 'world-peace' is not a demand category — write one of:"),
         ({"actor": "nobody"}, 3, "no entity has the slug 'nobody'"),
     ],

@@ -9,9 +9,9 @@ import pytest
 from contenttree import claim_text
 from explainer.letter_quotes import quotations_in, quoted_passages
 
-ONE = ("one", "Last Thursday", "good-source, para. 1")
-TWO = ("two", "a quotation", "good-source, para. 2")
-OTHER = ("two", "a quotation", "second-source, para. 2")
+ONE = ("a few", "Last Thursday", "good-source, para. 1")
+TWO = ("several", "a quotation", "good-source, para. 2")
+OTHER = ("several", "a quotation", "second-source, para. 2")
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def tree(tree):
 def test_a_valid_claim(tree):
     tree.write("claims/how-many.md", claim_text([ONE, OTHER], extra="disputed: true\n"))
     claim = tree.model().claims[0]
-    assert claim.sources_differ and claim.values == ["one", "two"]
+    assert claim.sources_differ and claim.values == ["a few", "several"]
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_a_valid_claim(tree):
             5,
             "the quotation “words never written” is not in good-source, para. 2",
         ),
-        ([("x", "a quotation", "no-such-source, para. 2")], "", 5, "no source has the key 'no-such-source'"),
+        ([("x", "a quotation", "no-such-source, para. 2")], "", 6, "no source has the key 'no-such-source'"),
         ([ONE], "disputed: true\n", 3, "the claim is marked disputed but only one source answers it"),
         ([ONE, TWO], "disputed: true\n", 3, "only one source answers it"),
     ],
@@ -46,9 +46,51 @@ def test_claim_errors_name_file_and_line(tree, answers, extra, line, message):
 
 
 def test_disputed_claims_must_actually_differ(tree):
-    same = [("1", "Last Thursday", "good-source, para. 1"), ("1", "Last Thursday", "second-source, para. 1")]
+    same = [
+        ("a few", "Last Thursday", "good-source, para. 1"),
+        ("A  few", "Last Thursday", "second-source, para. 1"),
+    ]
     tree.write("claims/how-many.md", claim_text(same, "disputed: true\n"))
     tree.error_at("claims/how-many.md", 3, "every answer gives the same value")
+
+
+@pytest.mark.parametrize(
+    ("values", "differ"),
+    [
+        (["Not known", "not known"], False),
+        (["not given", "not known"], False),
+        (["unknown", "Unclear."], False),
+        (["a \u201cfew\u201d", 'A "few"'], False),
+        (["a few", "not known"], False),  # one source that does not know contradicts nobody
+        (["a few", "several"], True),
+    ],
+)
+def test_answers_are_compared_as_a_reader_would(tree, values, differ):
+    answers = [
+        (values[0], "Last Thursday", "good-source, para. 1"),
+        (values[1], "a quotation", "second-source, para. 2"),
+    ]
+    tree.write("claims/how-many.md", claim_text(answers))
+    assert tree.model().claims[0].sources_differ is differ
+
+
+def test_a_value_states_no_figure_its_quotation_does_not(tree):
+    tree.write("claims/how-many.md", claim_text([("over 9,000", "Last Thursday", "good-source, para. 1")]))
+    tree.error_at("claims/how-many.md", 4, "the value 'over 9,000' states 9000, which its quotation does not")
+    reckoned = claim_text([("over 9,000", "Last Thursday", "good-source, para. 1")])
+    reckoned = reckoned.replace("  - value:", "  - reckoning: added up from the source's list\n    value:")
+    tree.write("claims/how-many.md", reckoned)
+    assert tree.errors() == []
+
+
+@pytest.mark.parametrize("quotation", ["forty civil rights groups", "40 civil rights groups"])
+def test_figures_in_words_or_digits_are_the_same_figure(tree, quotation):
+    tree.write(
+        "sources/second-source.md",
+        tree.source(name="second-source", body=f"Last Thursday, {quotation} wrote.\n").read_text(),
+    )
+    tree.write("claims/how-many.md", claim_text([("Forty", quotation, "second-source, para. 1")]))
+    assert tree.errors() == []
 
 
 # Finding and aligning quotations of a document.
@@ -126,7 +168,7 @@ def test_short_quotations_and_unrelated_quotes_are_not_passages():
 # The built page.
 
 
-def test_disagreements_come_first_with_every_value_footnoted(site):
+def test_disagreements_come_first_with_every_value_footnoted(site, model):
     soup = site.soup("/differences/")
     claims = soup.select("section.claim")
     first = claims[0]
@@ -134,11 +176,14 @@ def test_disagreements_come_first_with_every_value_footnoted(site):
     verdicts = [c.select_one(".claim-verdict").get_text() for c in claims]
     differing = [v for v in verdicts if "different answers" in v]
     assert verdicts[: len(differing)] == differing and len(differing) >= 2
-    coalition = soup.find(id="claim-coalition-letter-signatories")
-    values = [th.get_text() for th in coalition.select("tbody th")]
-    assert values == ["36 (the ACLU and 35 others)", "more than three dozen", "40", "over 40", "48"]
-    for marker in coalition.select("a.cite-ref"):
-        assert coalition.find(id=marker["href"][1:]) is not None
+    for claim in model.claims:
+        section = soup.find(id=claim.anchor)
+        values = [th.get_text(" ", strip=True) for th in section.select("tbody th")]
+        assert [v.split(" (this site's reckoning")[0] for v in values] == [a.value for a in claim.answers]
+        for answer, shown in zip(claim.answers, values, strict=True):
+            assert bool(answer.reckoning) == ("this site's reckoning" in shown)
+        for marker in section.select("a.cite-ref"):
+            assert section.find(id=marker["href"][1:]) is not None
 
 
 def test_at_least_the_figures_readers_would_check_are_claims(site):
@@ -180,13 +225,12 @@ def test_source_and_entity_pages_link_to_their_claims(site):
     assert entity.find("a", href="/differences/#claim-palantir-ice-contract") is not None
 
 
-def test_claims_json_export(site):
-    data = json.loads((site.root / "data" / "claims.json").read_text())
-    coalition = next(c for c in data["claims"] if c["id"] == "coalition-letter-signatories")
-    assert coalition["sources_differ"] is True
-    assert {
-        "value": "48",
-        "wording": "an open letter from 48 civil rights organizations",
-        "source": "wsws-2018-06-25",
-        "paragraphs": [12, 12],
-    } in coalition["answers"]
+def test_claims_json_export(site, model):
+    data = {c["id"]: c for c in json.loads((site.root / "data" / "claims.json").read_text())["claims"]}
+    assert set(data) == {claim.slug for claim in model.claims}
+    for claim in model.claims:
+        exported = data[claim.slug]
+        assert exported["sources_differ"] is claim.sources_differ
+        assert [(a["value"], a["wording"], a["source"], a["reckoning"]) for a in exported["answers"]] == [
+            (a.value, a.quote, a.citation.key, a.reckoning) for a in claim.answers
+        ]

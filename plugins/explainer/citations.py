@@ -1,9 +1,10 @@
 """Pandoc-style citations as a Python-Markdown extension: [@key], [@key, para. 4], [@a; @b].
 
-An inline processor turns each bracket into markers and records what it cites (and the
-quotation written right before it, if any); a treeprocessor then finds block quotations that
-end in a citation, numbers the notes in reading order (a repeated source and pinpoint reuses
-its number), checks keys, pinpoints and quotations against the sources, and sets the ids.
+An inline processor turns each bracket into markers and records what it cites; a
+treeprocessor then ties every quotation to its citation (a block quotation ending in one, or
+a span in double quotes in a cited sentence: see quoted_spans.py), numbers the notes in
+reading order (a repeated source and pinpoint reuses its number), checks keys, pinpoints and
+quotations against the sources, and sets the ids.
 """
 
 from __future__ import annotations
@@ -18,20 +19,21 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
 from .mdbase import ExtensionTreeprocessor, plain_text
-from .quotes import EmptyQuotation, closest_passage, occurs_in
+from .quoted_spans import BLOCK_TAGS, CITATION, flatten, quoted_spans, stray_marks
+from .quotes import EmptyQuotation, closest_passage, insertion_problem, occurs_in
 
 # Before Python-Markdown's link pattern (160), so "[@key]" is never read as a reference link.
 CITATION_PRIORITY = 175
-_QUOTED = r'(?:"(?P<straight>[^"]*)"|\u201c(?P<curly>[^\u201d]*)\u201d)\s*'
 _BRACKET = r"\[\s*-?@[^\[\]]*\]"
-CITATION_PATTERN = r"(?:" + _QUOTED + r")?(?P<bracket>" + _BRACKET + ")"
+CITATION_PATTERN = r"(?P<bracket>" + _BRACKET + ")"
 _ITEM = re.compile(r"-?@(?P<key>[^\s,;]*)(?:\s*,\s*(?P<locator>.*))?", re.S)
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LOCATOR = re.compile(r"(?:paras?\.?|\u00b6)\s*(?P<first>\d+)(?:\s*[-\u2013]\s*(?P<last>\d+))?")
 MARKER_ATTRIBUTE = "data-citation"
-# Markdown inside a quotation is not the source's words: emphasis marks, and links [text](url).
-_EMPHASIS_MARKS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Longer quoted spans with no citation in their sentence are taken words, not names or terms.
+UNCITED_QUOTATION_WORDS = 4
+# Paragraph numbers beyond this are mistakes (the longest source has about 60 paragraphs).
+MAX_PINPOINT_DIGITS = 5
 
 
 def strip_citations(markdown_text: str) -> str:
@@ -64,7 +66,7 @@ class Citation:
     key: str
     pinpoint: Pinpoint | None
     marker: str  # the bracket as written, to point at its line
-    quotation: str | None = None
+    quotations: list[str] = field(default_factory=list)  # the quoted words it vouches for
     ref_id: str = ""
     note: Note | None = None
 
@@ -118,6 +120,11 @@ def parse_citation(bracket: str) -> list[tuple[str, Pinpoint | None]]:
                     f"'{locator.strip()}' in '{bracket}' is not a paragraph pinpoint",
                     "write 'para. 4' or 'paras. 4-5'",
                 )
+            if any(len(n) > MAX_PINPOINT_DIGITS for n in found.group("first", "last") if n):
+                raise CitationSyntaxError(
+                    f"'{locator.strip()[:40]}' is not a paragraph number a source could have",
+                    "give the paragraph's number as the source page shows it",
+                )
             first = int(found.group("first"))
             last = int(found.group("last") or first)
             if first < 1 or last < first:
@@ -134,39 +141,27 @@ class CitationInline(InlineProcessor):
         super().__init__(CITATION_PATTERN, md)
         self.extension = extension
 
-    def _quoted_words(self, written: str) -> str:
-        text = plain_text(self.md, written)
-        return _EMPHASIS_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
-
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
         state = self.extension.state
         bracket = m.group("bracket")
-        quotation = m.group("straight") if m.group("straight") is not None else m.group("curly")
         try:
             items = parse_citation(bracket)
         except CitationSyntaxError as exc:
-            state.problem(bracket, *exc.args)
+            state.problem(bracket, *exc.args, about="citation")
             return None, None, None
-        if quotation is not None and not quotation.strip():
-            state.problem(
-                bracket, f"the quotation before {bracket} is empty", "quote the words, or remove the marks"
-            )
-            quotation = None
-        if quotation is not None:
-            quotation = self._quoted_words(quotation)
         group = etree.Element("sup", {"class": "cites"})
         for key, pinpoint in items:
-            state.citations.append(Citation(key, pinpoint, bracket, quotation))
+            state.citations.append(Citation(key, pinpoint, bracket))
             marker = etree.SubElement(group, "a", {MARKER_ATTRIBUTE: str(len(state.citations) - 1)})
             marker.text = AtomicString("[?]")
-        # Replace only the bracket: the quotation stays text, for emphasis and links to apply.
         return group, m.start("bracket"), m.end("bracket")
 
 
 class CitationNotes(ExtensionTreeprocessor):
     def run(self, root):
         state = self.extension.state
-        self._attach_block_quotations(root, state)
+        quoted = self._attach_whole_quotations(root, state)
+        self._attach_inline_quotations(root, state, quoted)
         parents = {child: parent for parent in root.iter() for child in parent}
         notes = state.notebook  # shared when several snippets make up one item
         for marker in root.iter("a"):
@@ -176,7 +171,10 @@ class CitationNotes(ExtensionTreeprocessor):
             citation = state.citations[int(index)]
             if _inside_link(marker, parents):
                 state.problem(
-                    citation.marker, f"{citation.marker} is inside a link's text", "move it after the link"
+                    citation.marker,
+                    f"{citation.marker} is inside a link's text",
+                    "move it after the link",
+                    about="citation",
                 )
             source = self._checked_source(citation, state)
             identity = (citation.key, citation.pinpoint)
@@ -189,8 +187,7 @@ class CitationNotes(ExtensionTreeprocessor):
             citation.ref_id = f"{state.namespace}cite-ref-{note.number}-{backlink_letter(len(note.ref_ids))}"
             citation.note = note
             note.ref_ids.append(citation.ref_id)
-            if citation.quotation and citation.quotation not in note.quotations:
-                note.quotations.append(citation.quotation)
+            note.quotations.extend(q for q in citation.quotations if q not in note.quotations)
             marker.set("href", f"#{note.id}")
             marker.set("id", citation.ref_id)
             marker.set("class", "cite-ref")
@@ -202,35 +199,95 @@ class CitationNotes(ExtensionTreeprocessor):
                     citation.marker,
                     f"{citation.marker} is inside an image description",
                     "move it after the image",
+                    about="citation",
                 )
         state.notes = list(notes.values())
 
-    def _attach_block_quotations(self, root, state):
-        """A block quotation whose last line is a citation quotes the rest of itself."""
-        for quote in root.iter("blockquote"):
-            last = quote[-1] if len(quote) else None
+    def _citations_of(self, group) -> list[Citation]:
+        return [self.extension.state.citations[int(marker.get(MARKER_ATTRIBUTE))] for marker in group]
+
+    def _attach_whole_quotations(self, root, state) -> list:
+        """A block quotation whose last line is a citation quotes the rest of itself.
+
+        So does a quoted field (a claim's answer, a campaign's demand): its one paragraph is
+        the quotation, inside the marks it was wrapped in. Returns what was quoted whole.
+        """
+        containers = list(root.iter("blockquote"))
+        if state.quoted_field:
+            containers.append(root)
+        quoted = []
+        for container in containers:
+            last = container[-1] if len(container) else None
             groups = _trailing_citation_groups(last) if last is not None and last.tag == "p" else []
             if not groups:
+                if container.tag == "blockquote":
+                    state.problem(
+                        _needle(plain_text(self.md, "".join(container.itertext()))),
+                        "a block quotation has no citation on its last line",
+                        "end it with a line such as '> [@source-key, para. 4]'",
+                    )
                 continue
-            paragraphs = [_text_without_markers(child) for child in quote[:-1]]
+            paragraphs = [_text_without_markers(child) for child in container[:-1]]
             paragraphs.append(_text_without_markers(last, stop_at=groups[0]))
-            quoted = "\n\n".join(p for p in (plain_text(self.md, p).strip() for p in paragraphs) if p)
+            words = "\n\n".join(p for p in (plain_text(self.md, p).strip() for p in paragraphs) if p)
+            if container is root:
+                words = words[1:-1]  # the marks the field was wrapped in
             for group in groups:
-                for marker in group:
-                    citation = state.citations[int(marker.get(MARKER_ATTRIBUTE))]
-                    citation.quotation = citation.quotation or quoted or None
+                for citation in self._citations_of(group):
+                    citation.quotations.append(words)
+            quoted.append(container)
+        return quoted
+
+    def _attach_inline_quotations(self, root, state, quoted) -> None:
+        """Each span in double quotes goes to the citation that vouches for it in its sentence."""
+        skipped = {id(element) for container in quoted for element in container.iter()}
+        for block in root.iter():
+            if block.tag not in BLOCK_TAGS or id(block) in skipped:
+                continue
+            flat = flatten(block, _is_citation_group, lambda text: plain_text(self.md, text))
+            if stray_marks(flat):
+                state.problem(
+                    _needle(flat.text),
+                    "a double quotation mark opens or closes no quotation",
+                    "close the quotation, or remove the stray mark",
+                )
+            for span in quoted_spans(flat):
+                self._attach_span(span, state)
+
+    def _attach_span(self, span, state) -> None:
+        if span.group is None:
+            if span.words >= UNCITED_QUOTATION_WORDS:
+                state.problem(
+                    _needle(span.text),
+                    f"the quotation \u201c{_shortened(span.text)}\u201d has no citation in its sentence",
+                    "cite the source after it, or put it in your own words",
+                )
+            return
+        citations = self._citations_of(span.group)
+        if not span.text:
+            state.problem(
+                citations[0].marker,
+                f"the quotation before {citations[0].marker} is empty",
+                "quote the words, or remove the marks",
+            )
+            return
+        for citation in citations:
+            citation.quotations.append(span.text)
 
     def _checked_source(self, citation: Citation, state):
         sources = self.extension.sources
         source = sources.get(citation.key)
         if source is None:
+            if citation.key in self.extension.unavailable:
+                state.unavailable_cited.add(citation.key)  # its own error says what is wrong
+                return None
             close = difflib.get_close_matches(citation.key, list(sources), n=1)
             hint = (
                 f"did you mean [@{close[0]}]?"
                 if close
                 else "use a file name from content/sources/ without .md"
             )
-            state.problem(citation.marker, f"no source has the key '{citation.key}'", hint)
+            state.problem(citation.marker, f"no source has the key '{citation.key}'", hint, about="citation")
             return None
         count = len(source.paragraphs)
         pinpoint = citation.pinpoint
@@ -239,14 +296,19 @@ class CitationNotes(ExtensionTreeprocessor):
                 citation.marker,
                 f"{citation.marker} points past the end of {source.slug}",
                 f"{source.slug} has paragraphs 1 to {count}",
+                about="citation",
             )
             return source
-        if citation.quotation:
-            self._check_quotation(citation, source, state)
+        for quotation in citation.quotations:
+            self._check_quotation(citation, quotation, source, state)
         return source
 
     @staticmethod
-    def _check_quotation(citation, source, state):
+    def _check_quotation(citation, quotation, source, state):
+        needle = _needle(quotation)
+        if problem := insertion_problem(quotation):
+            state.problem(needle, *problem)
+            return
         span = range(citation.pinpoint.first, citation.pinpoint.last + 1) if citation.pinpoint else None
         numbers = span or range(1, len(source.paragraphs) + 1)
         scope = {n: source.paragraphs[n - 1] for n in numbers}
@@ -254,24 +316,32 @@ class CitationNotes(ExtensionTreeprocessor):
         try:
             found = all(
                 any(occurs_in(part, paragraph) for paragraph in scope.values())
-                for part in citation.quotation.split("\n\n")
+                for part in quotation.split("\n\n")
             )
         except EmptyQuotation:
-            state.problem(
-                citation.marker, f"the quotation before {citation.marker} has no words", "quote the words"
-            )
+            state.problem(needle, f"the quotation before {citation.marker} has no words", "quote the words")
             return
         if found:
             return
         where = f"{source.slug}, {citation.pinpoint.label}" if citation.pinpoint else source.slug
-        number, passage = closest_passage(citation.quotation, scope)
-        shown = citation.quotation if len(citation.quotation) <= 120 else citation.quotation[:117] + "…"
+        whole = dict(enumerate(source.paragraphs, 1))
+        number, passage = closest_passage(quotation, scope, whole)
+        elsewhere = f", not the cited {citation.pinpoint.label}" if number not in scope else ""
         state.problem(
-            citation.quotation[:40],
-            f"the quotation \u201c{shown}\u201d is not in {where}",
-            f"the closest passage (para. {number}) reads \u201c{passage}\u201d; quote it exactly, "
-            "marking omissions with \u2026 and insertions with [ ]",
+            needle,
+            f"the quotation \u201c{_shortened(quotation)}\u201d is not in {where}",
+            f"the closest passage (para. {number}{elsewhere}) reads \u201c{passage}\u201d; quote it "
+            "exactly, marking omissions with \u2026 and insertions with [ ]",
         )
+
+
+def _shortened(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "\u2026"
+
+
+def _needle(text: str) -> str:
+    """The opening words of a text, to find its line in the Markdown it came from."""
+    return " ".join(text.replace(CITATION, " ").split()[:4])
 
 
 def _inside_link(element, parents) -> bool:

@@ -14,6 +14,7 @@ def claims_json(claims) -> dict:
                 "answers": [
                     {
                         "value": answer.value,
+                        "reckoning": answer.reckoning,
                         "wording": answer.quote,
                         "source": answer.citation.key,
                         "paragraphs": [answer.citation.pinpoint.first, answer.citation.pinpoint.last]

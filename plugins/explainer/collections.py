@@ -277,7 +277,7 @@ def answers_value(raw):
         raise FieldError("a claim needs at least one answer", "write '- value: …', 'quote: …' and 'cite: …'")
     answers = []
     for index, item in enumerate(raw):
-        answer = _cited_quote(item, index, extra=("value",))
+        answer = _cited_quote(item, index, extra=("value", "reckoning"))
         if "value" not in answer:
             raise FieldError(
                 "each answer needs a 'value'",

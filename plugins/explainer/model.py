@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from .answers import distinct_answers, figures_missing_from_quotation, is_known
 from .collections import (
     CAMPAIGN_FIELDS,
     CLAIM_FIELDS,
@@ -242,6 +243,7 @@ class Quoted:
     citation: object  # citations.Citation
     category: str | None = None
     value: str | None = None  # a claim's answer, as the source states it
+    reckoning: str | None = None  # how the project worked out a value the quotation does not state
 
     @property
     def category_label(self) -> str:
@@ -306,11 +308,17 @@ class Claim(Item):
 
     @property
     def values(self) -> list[str]:
-        return list(dict.fromkeys(answer.value for answer in self.answers))
+        """The different answers, each in the first wording given for it."""
+        return distinct_answers([answer.value for answer in self.answers])
+
+    @property
+    def known_values(self) -> list[str]:
+        return [value for value in self.values if is_known(value)]
 
     @property
     def sources_differ(self) -> bool:
-        return len(self.values) > 1
+        """Two sources give different figures; one that does not know contradicts nobody."""
+        return len(self.known_values) > 1
 
     @property
     def citations(self) -> list:
@@ -375,15 +383,20 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
     matcher = loader.entity_matcher(entity_documents)
     loader.source_renderer = MarkdownRenderer(siteurl, number_paragraphs=True, entity_matcher=matcher)
     sources = [s for s in loader.collection("sources", loader.source, required=True) if s]
-    # The project's own writing is rendered once the sources it cites are known.
+    # The project's own writing is rendered once the sources it cites are known. A source that
+    # failed to load has its own error; citing it is not another one.
     loader.writing_renderer = MarkdownRenderer(
-        siteurl, sources={s.slug: s for s in sources}, entity_matcher=matcher
+        siteurl,
+        sources={s.slug: s for s in sources},
+        entity_matcher=matcher,
+        unavailable=frozenset(loader.failed["sources"]),
     )
-    entities = [e for e in (loader.entity(slug, document) for slug, document in entity_documents) if e]
+    entities = [e for e in loader.loaded("entities", entity_documents, loader.entity) if e]
     events = [e for e in loader.collection("events", loader.event) if e]
     campaigns = [c for c in loader.collection("campaigns", loader.campaign) if c]
     claims = [c for c in loader.collection("claims", loader.claim) if c]
     pages = [p for p in loader.collection("pages", loader.page, required=True) if p]
+    loader.count_citing_files()
     errors.raise_if_any()
     model = Model(
         sorted(sources, key=_chronological),
@@ -400,6 +413,10 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
     return model
 
 
+def _error_order(error: ContentError):
+    return (error.line, error.problem)
+
+
 def _chronological(source: Source):
     date = source.fields["date"]
     return (not date.known, date.value.sort_key() if date.known else (0, 0, 0), source.slug)
@@ -411,9 +428,35 @@ class _Loader:
         self.display_root = content_dir.parent
         self.source_renderer: MarkdownRenderer | None = None
         self.writing_renderer: MarkdownRenderer | None = None
+        self.failed: dict[str, set[str]] = {}  # collection -> slugs of files that did not load
+        self.citing_failed: dict[str, set[str]] = {}  # source key -> paths of files citing it
 
     def collection(self, name, load_one, required=False):
-        return [load_one(slug, document) for slug, document in self.documents(name, required)]
+        return self.loaded(name, self.documents(name, required), load_one)
+
+    def loaded(self, name, documents, load_one) -> list:
+        """load_one(slug, document) for each document; None (and a failure noted) where it fails."""
+        loaded = []
+        for slug, document in documents:
+            item = load_one(slug, document)
+            if item is None:
+                self.failed[name].add(slug)
+            loaded.append(item)
+        return loaded
+
+    def _note_citing(self, document: Document, rendered: Rendered) -> None:
+        for key in rendered.unavailable_cited:
+            self.citing_failed.setdefault(key, set()).add(document.path)
+
+    def count_citing_files(self) -> None:
+        """A source that failed to load says, in its first error, how many files cite it."""
+        for key, paths in self.citing_failed.items():
+            path = f"content/sources/{key}.md"
+            first = next((e for e in sorted(self.errors.errors, key=_error_order) if e.path == path), None)
+            if first is not None:
+                cited = f"{len(paths)} file cites it" if len(paths) == 1 else f"{len(paths)} files cite it"
+                index = self.errors.errors.index(first)
+                self.errors.errors[index] = replace(first, problem=f"{first.problem} ({cited})")
 
     def entity_matcher(self, entity_documents) -> EntityMatcher:
         """Every entity's name and aliases; an alias two entities claim is reported."""
@@ -436,6 +479,7 @@ class _Loader:
         return matcher
 
     def documents(self, name, required=False) -> list[tuple[str, Document]]:
+        self.failed.setdefault(name, set())
         folder = self.content_dir / name
         if not folder.is_dir() and not required:
             return []  # git keeps no empty folders: an absent optional collection is empty
@@ -470,6 +514,7 @@ class _Loader:
                 document = self.cache.memo("document", (display, raw), partial(parse_document, raw, display))
             except ContentError as exc:
                 self.errors.errors.append(exc)
+                self.failed[name].add(file.stem)
                 continue
             items.append((file.stem, document))
         return items
@@ -479,6 +524,7 @@ class _Loader:
 
     def _render(self, renderer, document: Document, namespace: str = "", self_entity=None) -> Rendered:
         rendered = self.cache.render(renderer, document.body, namespace, self_entity)
+        self._note_citing(document, rendered)
         for problem in rendered.problems:
             self.errors.add(
                 document.path, document.body_line_of(problem.needle), problem.problem, problem.fix
@@ -578,6 +624,16 @@ class _Loader:
             answers=answers,
             notes=notes,
         )
+        for index, answer in enumerate(answers):
+            missing = figures_missing_from_quotation(answer.value, answer.quote)
+            if missing and not answer.reckoning:
+                self.errors.add(
+                    document.path,
+                    document.line_of("answers", index, "value"),
+                    f"the value '{answer.value}' states {missing[0]}, which its quotation does not",
+                    "give the figure as the quotation states it, or add 'reckoning:' saying how "
+                    "this site worked it out",
+                )
         cited = {answer.citation.key for answer in answers if answer.citation}
         if claim.disputed and len(cited) < 2:
             self.errors.add(
@@ -598,7 +654,7 @@ class _Loader:
     def _quoted_fields(self, slug, document, fields, names):
         """Render each {quote, cite} of the named fields, then the body, numbering notes together."""
         entries = [(name, index, entry) for name in names for index, entry in enumerate(fields[name])]
-        used = [(key, e["quote"], e["cite"], e.get("category"), e.get("value")) for *key, e in entries]
+        used = [(key, sorted(e.items())) for *key, e in entries]
         renderer = self.writing_renderer
         result = self.cache.memo(
             "quoted fields",
@@ -608,8 +664,10 @@ class _Loader:
             checked_against=lambda done: [note.source for note in done.notes],
             keep=lambda done: not done.problems,
         )
+        self._note_citing(document, result.rendered)
         for key, problem in result.problems:
-            line = document.line_of(*key, "quote") if key else document.body_line_of(problem.needle)
+            field_name = "cite" if problem.about == "citation" else "quote"
+            line = document.line_of(*key, field_name) if key else document.body_line_of(problem.needle)
             self.errors.add(document.path, line, problem.problem, problem.fix)
         return result.quoted, result.rendered, result.notes
 
@@ -628,18 +686,27 @@ class _QuotedFields:
 
 def _render_quoted_fields(renderer, namespace: str, body: str, names, entries) -> _QuotedFields:
     """Each {quote, cite} entry as “quote”[@cite], so the quotation check applies, then the body."""
-    notebook, problems = {}, []
+    notebook, problems, unavailable = {}, [], set()
     quoted: dict[str, list[Quoted]] = {name: [] for name in names}
     for name, index, entry in entries:
         quote, cite = entry["quote"], entry["cite"]
-        mark_open, mark_close = ("\u201c", "\u201d") if "\u201d" not in quote else ('"', '"')
-        rendered = renderer.render(f"{mark_open}{quote}{mark_close}[@{cite}]", namespace, notebook)
+        rendered = renderer.render(f"\u201c{quote}\u201d[@{cite}]", namespace, notebook, quoted_field=True)
         problems += [((name, index), problem) for problem in rendered.problems]
+        unavailable |= rendered.unavailable_cited
         citation = rendered.citations[0] if rendered.citations else None
         quoted[name].append(
-            Quoted(quote, cite, rendered.html, citation, entry.get("category"), entry.get("value"))
+            Quoted(
+                quote,
+                cite,
+                rendered.html,
+                citation,
+                entry.get("category"),
+                entry.get("value"),
+                entry.get("reckoning"),
+            )
         )
     body_rendered = renderer.render(body, namespace, notebook)
+    body_rendered.unavailable_cited |= unavailable
     problems += [(None, problem) for problem in body_rendered.problems]
     return _QuotedFields(quoted, body_rendered, list(notebook.values()), problems)
 

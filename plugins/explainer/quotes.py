@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .figures import states_a_figure
 from .textnorm import normalise
 
 _ELLIPSIS = re.compile(r"\s*(?:\u2026|\.\s?\.\s?\.)\s*")
@@ -22,6 +23,9 @@ _EDGE_PUNCTUATION = ' ,.;:!?"-'
 # An insertion stands in for a few words; an ellipsis may skip any amount of one passage.
 INSERTION_SPAN = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?\"])\s+")
+# An editorial insertion clarifies ("[Amazon]", "[the Department of Homeland Security]"); more
+# words, or a figure, would be the project's claim presented in the source's voice.
+MAX_INSERTION_WORDS = 5
 
 
 class EmptyQuotation(ValueError):
@@ -99,19 +103,56 @@ def occurs_in(quotation: str, passage: str) -> bool:
     return any(rest_matches(1, i + len(parts[0].text)) for i in _occurrences(text, parts[0], 0, len(text)))
 
 
-def closest_passage(quotation: str, paragraphs: dict[int, str]) -> tuple[int, str]:
-    """The paragraph number and sentence(s) most like the quotation, to show beside an error."""
+def insertion_problem(quotation: str) -> tuple[str, str] | None:
+    """(problem, fix) if a [bracketed insertion] says more than a clarification may."""
+    for insertion in _INSERTION.findall(quotation):
+        words = insertion[1:-1]
+        if states_a_figure(words):
+            return (
+                f"the insertion {insertion} in a quotation states a figure",
+                "an insertion in [ ] may only clarify; give figures in your own sentence, with a citation",
+            )
+        if len(words.split()) > MAX_INSERTION_WORDS:
+            return (
+                f"the insertion {insertion} in a quotation is longer than {MAX_INSERTION_WORDS} words",
+                "shorten it, or say it in your own sentence outside the quotation",
+            )
+    return None
+
+
+def closest_passage(
+    quotation: str, paragraphs: dict[int, str], whole: dict[int, str] | None = None
+) -> tuple[int, str]:
+    """The paragraph number and sentence(s) most like the quotation, to show beside an error.
+
+    The cited paragraphs come first; the rest of the source (`whole`) only when it holds a
+    passage that shares clearly more of the quotation's words.
+    """
     target = " ".join(p.text for p in pieces(quotation))
-    best = (-1.0, 0, "")
+    best = _best_passage(target, paragraphs)
+    if whole and best[0][0] < CLOSE_ENOUGH:
+        elsewhere = _best_passage(target, {n: p for n, p in whole.items() if n not in paragraphs})
+        if elsewhere[0][0] > best[0][0] + CLEARLY_CLOSER:
+            best = elsewhere
+    return best[1], best[2]
+
+
+# Shares of the quotation's characters found in order in a candidate passage.
+CLOSE_ENOUGH = 0.8
+CLEARLY_CLOSER = 0.1
+
+
+def _best_passage(target: str, paragraphs: dict[int, str]) -> tuple[tuple[float, float], int, str]:
+    """The 1-3 sentence window that holds most of the target, then the most alike of those."""
+    best = ((-1.0, -1.0), 0, "")
     for number, paragraph in paragraphs.items():
         sentences = _SENTENCE_END.split(paragraph)
         for size in (1, 2, 3):
             for i in range(len(sentences) - size + 1):
                 candidate = " ".join(sentences[i : i + size])
                 matcher = difflib.SequenceMatcher(None, target, normalise(candidate), autojunk=False)
-                if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
-                    continue
-                score = matcher.ratio()
+                covered = sum(block.size for block in matcher.get_matching_blocks()) / max(len(target), 1)
+                score = (round(covered, 3), matcher.ratio())
                 if score > best[0]:
                     best = (score, number, candidate)
-    return best[1], best[2]
+    return best

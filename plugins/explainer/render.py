@@ -30,6 +30,7 @@ class Problem:
     needle: str  # text to find in the body, to point at a line
     problem: str
     fix: str
+    about: str = "text"  # "citation" when the marker itself is wrong, not the words
 
 
 @dataclass
@@ -48,14 +49,16 @@ class Rendered:
     citations: list[Citation] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     mentions: list[RecordedMention] = field(default_factory=list)
+    unavailable_cited: set[str] = field(default_factory=set)  # keys of sources that failed to load
 
 
 class _State:
     """What the processors learn about one document, reset per conversion."""
 
-    def __init__(self, namespace: str = "", notebook: dict | None = None):
+    def __init__(self, namespace: str = "", notebook: dict | None = None, quoted_field: bool = False):
         self.namespace = namespace  # prefix for note ids, unique per item on a page
         self.notebook = {} if notebook is None else notebook  # (key, pinpoint) -> Note
+        self.quoted_field = quoted_field  # the whole text is one quotation, in marks, and its citation
         self.mentions: list[RecordedMention] = []
         self.self_entity: str | None = None  # an entity's own page does not link to itself
         self.paragraphs: list[str] = []
@@ -63,9 +66,10 @@ class _State:
         self.problems: list[Problem] = []
         self.citations: list[Citation] = []
         self.notes: list[Note] = []
+        self.unavailable_cited: set[str] = set()
 
-    def problem(self, needle: str, problem: str, fix: str) -> None:
-        self.problems.append(Problem(needle, problem, fix))
+    def problem(self, needle: str, problem: str, fix: str, about: str = "text") -> None:
+        self.problems.append(Problem(needle, problem, fix, about))
 
 
 class LinkRules(ExtensionTreeprocessor):
@@ -153,14 +157,15 @@ class ContentExtension(Extension):
     against `sources` (slug -> model.Source).
     """
 
-    def __init__(self, siteurl, number_paragraphs=False, sources=None):
+    def __init__(self, siteurl, number_paragraphs=False, sources=None, unavailable=frozenset()):
         super().__init__()
         self.siteurl, self.number_paragraphs, self.sources = siteurl, number_paragraphs, sources
+        self.unavailable = unavailable  # keys of sources whose files failed to load
         self.state = _State()
         self.entity_matcher = None  # set once the entities' names are known
 
-    def reset(self, namespace: str = "", notebook: dict | None = None):
-        self.state = _State(namespace, notebook)
+    def reset(self, namespace: str = "", notebook: dict | None = None, quoted_field: bool = False):
+        self.state = _State(namespace, notebook, quoted_field)
 
     def extendMarkdown(self, md):
         md.registerExtension(self)
@@ -177,24 +182,38 @@ class MarkdownRenderer:
     """One configured Python-Markdown instance, reset between documents."""
 
     def __init__(
-        self, siteurl: str, number_paragraphs: bool = False, sources: dict | None = None, entity_matcher=None
+        self,
+        siteurl: str,
+        number_paragraphs: bool = False,
+        sources: dict | None = None,
+        entity_matcher=None,
+        unavailable: frozenset[str] = frozenset(),
     ):
-        self._rules = ContentExtension(siteurl, number_paragraphs, sources)
+        self._rules = ContentExtension(siteurl, number_paragraphs, sources, unavailable)
         self._rules.entity_matcher = entity_matcher
         self.sources = sources
         # Everything besides the text that decides the output, for the render cache.
         names = entity_matcher.fingerprint if entity_matcher else ""
-        self.fingerprint = f"{siteurl}\0{number_paragraphs}\0{sources is not None}\0{names}"
+        broken = ",".join(sorted(unavailable))
+        self.fingerprint = f"{siteurl}\0{number_paragraphs}\0{sources is not None}\0{names}\0{broken}"
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "toc", self._rules], output_format="html"
         )
 
     def render(
-        self, text: str, namespace: str = "", notebook: dict | None = None, self_entity: str | None = None
+        self,
+        text: str,
+        namespace: str = "",
+        notebook: dict | None = None,
+        self_entity: str | None = None,
+        quoted_field: bool = False,
     ) -> Rendered:
-        """Render one document. Snippets of one item pass the same notebook to share note numbers."""
+        """Render one document. Snippets of one item pass the same notebook to share note numbers.
+
+        A quoted field is '“words”[@cite]': the words between the outer marks are one quotation.
+        """
         self._md.reset()
-        self._rules.reset(namespace, notebook)
+        self._rules.reset(namespace, notebook, quoted_field)
         self._rules.state.self_entity = self_entity
         html = self._md.convert(text)
         state = self._rules.state
@@ -207,6 +226,7 @@ class MarkdownRenderer:
             state.citations,
             state.notes,
             state.mentions,
+            state.unavailable_cited,
         )
 
     def _raw_html_problems(self) -> list[Problem]:
