@@ -399,3 +399,23 @@ def test_a_quotation_may_not_run_across_paragraphs(render):
 def test_citations_inside_links_or_images_are_refused(render, markdown, problem):
     rendered, _ = render(markdown)
     assert any(problem in p.problem for p in rendered.problems), rendered.problems
+
+
+ZDNET_LIKE = {
+    1: "It was a busy week. Nothing else was said.",
+    2: 'However, one email from a county employee acknowledged that "the perception might be that we are '
+    'constantly checking faces from everything, kind of a Big Brother vibe." The ACLU asked for more.',
+}
+
+
+def test_the_closest_passage_holds_most_of_the_quotation():
+    number, passage = closest_passage("kind of a Big Sister vibe", {2: ZDNET_LIKE[2]}, ZDNET_LIKE)
+    assert number == 2 and "kind of a Big Brother vibe" in passage
+
+
+def test_a_better_passage_outside_the_cited_paragraph_is_named():
+    source = {"src": SimpleNamespace(slug="src", paragraphs=list(ZDNET_LIKE.values()))}
+    rendered = MarkdownRenderer("", sources=source).render(
+        'It was "kind of a Big Sister vibe".[@src, para. 1]'
+    )
+    assert "the closest passage (para. 2, not the cited para. 1) reads" in rendered.problems[0].fix

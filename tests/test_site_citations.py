@@ -53,7 +53,7 @@ def test_notes_describe_the_source_and_link_to_its_paragraph(site):
         "Para. 8",
     ):
         assert part in text
-    assert note.find("a", href="/sources/wsws-2018-06-25/#p8").get_text() == "Archived copy, para. 8"
+    assert note.find("a", href="/sources/wsws-2018-06-25/#p8").get_text() == "This site's copy, para. 8"
     assert "original address not known" in text
     untitled = next(
         li for li in soup.select(".references li") if "aclu-rekognition-findings-2018-05/" in str(li)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from contenttree import event_text
 
 BAD = "content/sources/bad-source.md"
 
@@ -181,6 +182,11 @@ def test_text_from_must_name_another_source(tree):
         ),
         ("  - phrase: something\n    paragraph: 1", 12, "the build cannot resolve 'something'"),
         ("  - phrase: Last Thursday\n    paragraph: one", 13, "'paragraph' must be a whole number from 1"),
+        (
+            "  - phrase: Last Thursday\n    paragraph: 1\n    unresolved: it could be any Thursday",
+            14,
+            "'Last Thursday' is marked unresolved, but the build resolves it to 21 June 2018",
+        ),
     ],
 )
 def test_relative_date_entries(tree, entry, line, message):
@@ -189,6 +195,36 @@ def test_relative_date_entries(tree, entry, line, message):
     error = tree.only_error()
     assert error.startswith(f"{BAD}:{line}: "), error
     assert message in error
+
+
+def test_a_phrase_the_build_cannot_resolve_may_say_why(tree):
+    text = tree.source().read_text()
+    text = text.replace("phrase: Last Thursday", "phrase: something\n    unresolved: it names no time at all")
+    tree.write("sources/bad-source.md", text)
+    model = tree.model()
+    entry = next(s for s in model.sources if s.slug == "bad-source").relative_dates[0]
+    assert entry.resolved is None and entry.unresolved == "it names no time at all"
+
+
+def test_a_source_that_fails_to_load_is_one_error_however_often_it_is_cited(tree):
+    tree.source({"date": "2018-13-01"})
+    for name in ("one", "two", "three"):
+        tree.write(
+            f"pages/{name}.md", "---\ntitle: T\ndescription: D\n---\nIt happened.[@bad-source, para. 1]\n"
+        )
+    tree.write("events/it-happened.md", event_text(body="It happened.[@bad-source, para. 1]"))
+    (error,) = tree.errors()
+    assert error.startswith(f"{BAD}:6: date:") and "(4 files cite it) — " in error
+
+
+def test_an_entity_that_fails_to_load_is_one_error(tree):
+    tree.write(
+        "entities/example-news.md", "---\nname: Example News\ntype: newspaper\n---\nText.[@good-source]\n"
+    )
+    tree.write("events/it-happened.md", event_text())
+    tree.write("events/it-happened-again.md", event_text())
+    (error,) = tree.errors()
+    assert error.startswith("content/entities/example-news.md:3: type:") and "(2 files name it) — " in error
 
 
 def test_every_error_is_reported_at_once(tree):

@@ -19,6 +19,7 @@ class RelativeDate:
     paragraph: int
     resolved: PartialDate | None = None
     basis: str | None = None
+    unresolved: str | None = None  # why the phrase names no date the build can work out
 
 
 def slug_value(raw) -> str:
@@ -34,6 +35,9 @@ def text_list(raw) -> list[str]:
     return [text_value(item) for item in raw]
 
 
+_RELATIVE_DATE_KEYS = {"phrase", "paragraph", "unresolved"}
+
+
 def relative_dates_value(raw) -> list[dict]:
     if not isinstance(raw, list):
         raise FieldError(
@@ -41,9 +45,9 @@ def relative_dates_value(raw) -> list[dict]:
         )
     entries = []
     for index, entry in enumerate(raw):
-        if not isinstance(entry, dict) or set(entry) != {"phrase", "paragraph"}:
+        if not isinstance(entry, dict) or not {"phrase", "paragraph"} <= set(entry) <= _RELATIVE_DATE_KEYS:
             raise FieldError(
-                "each entry needs exactly 'phrase' and 'paragraph'",
+                "each entry needs 'phrase' and 'paragraph' (and may say why it is 'unresolved')",
                 "write '- phrase: …' and '  paragraph: N'",
                 (index,),
             )
@@ -54,7 +58,15 @@ def relative_dates_value(raw) -> list[dict]:
                 "give the paragraph's number as the page shows it",
                 (index, "paragraph"),
             )
-        entries.append({"phrase": text_value(entry["phrase"]), "paragraph": paragraph, "index": index})
+        unresolved = text_value(entry["unresolved"]) if "unresolved" in entry else None
+        entries.append(
+            {
+                "phrase": text_value(entry["phrase"]),
+                "paragraph": paragraph,
+                "index": index,
+                "unresolved": unresolved,
+            }
+        )
     return entries
 
 

@@ -413,6 +413,20 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
     return model
 
 
+def _entity_slugs_named(meta: dict) -> set[str]:
+    """The entity slugs a file's metadata names (entities, actor, targets, relationships)."""
+    named = set()
+    for key in ("entities", "targets"):
+        if isinstance(meta.get(key), list):
+            named.update(value for value in meta[key] if isinstance(value, str))
+    if isinstance(meta.get("actor"), str):
+        named.add(meta["actor"])
+    for relationship in meta.get("relationships") or []:
+        if isinstance(relationship, dict) and isinstance(relationship.get("object"), str):
+            named.add(relationship["object"])
+    return named
+
+
 def _error_order(error: ContentError):
     return (error.line, error.problem)
 
@@ -430,6 +444,7 @@ class _Loader:
         self.writing_renderer: MarkdownRenderer | None = None
         self.failed: dict[str, set[str]] = {}  # collection -> slugs of files that did not load
         self.citing_failed: dict[str, set[str]] = {}  # source key -> paths of files citing it
+        self.read: list[Document] = []  # every document read, of every collection
 
     def collection(self, name, load_one, required=False):
         return self.loaded(name, self.documents(name, required), load_one)
@@ -449,14 +464,25 @@ class _Loader:
             self.citing_failed.setdefault(key, set()).add(document.path)
 
     def count_citing_files(self) -> None:
-        """A source that failed to load says, in its first error, how many files cite it."""
+        """A source or entity that failed to load says, in its first error, how many files need it.
+
+        Those files report nothing of their own about it: one mistake, one error.
+        """
         for key, paths in self.citing_failed.items():
-            path = f"content/sources/{key}.md"
-            first = next((e for e in sorted(self.errors.errors, key=_error_order) if e.path == path), None)
-            if first is not None:
-                cited = f"{len(paths)} file cites it" if len(paths) == 1 else f"{len(paths)} files cite it"
-                index = self.errors.errors.index(first)
-                self.errors.errors[index] = replace(first, problem=f"{first.problem} ({cited})")
+            self._count_in_first_error(f"sources/{key}.md", paths, "cite")
+        for slug in self.failed["entities"]:
+            naming = {d.path for d in self.read if slug in _entity_slugs_named(d.meta)}
+            self._count_in_first_error(f"entities/{slug}.md", naming, "name")
+
+    def _count_in_first_error(self, relative: str, paths: set[str], verb: str) -> None:
+        path = self._display(self.content_dir / relative)
+        first = next((e for e in sorted(self.errors.errors, key=_error_order) if e.path == path), None)
+        if first is None or not paths:
+            return
+        count = f"1 file {verb}s it" if len(paths) == 1 else f"{len(paths)} files {verb} it"
+        self.errors.errors[self.errors.errors.index(first)] = replace(
+            first, problem=f"{first.problem} ({count})"
+        )
 
     def entity_matcher(self, entity_documents) -> EntityMatcher:
         """Every entity's name and aliases; an alias two entities claim is reported."""
@@ -517,6 +543,7 @@ class _Loader:
                 self.failed[name].add(file.stem)
                 continue
             items.append((file.stem, document))
+            self.read.append(document)
         return items
 
     def _display(self, file: Path) -> str:
@@ -905,7 +932,7 @@ def _resolve_relative_date(source: Source, entry: dict, errors: ErrorCollector) 
     doc, index = source.document, entry["index"]
     line = doc.line_of("relative_dates", index)
     phrase, number = entry["phrase"], entry["paragraph"]
-    result = RelativeDate(phrase, number)
+    result = RelativeDate(phrase, number, unresolved=entry["unresolved"])
     if number > len(source.paragraphs):
         errors.add(
             doc.path,
@@ -927,15 +954,26 @@ def _resolve_relative_date(source: Source, entry: dict, errors: ErrorCollector) 
         return result
     article_day = date.value.as_date()
     try:
-        result.resolved, rule = resolve(phrase, article_day)
+        resolved, rule = resolve(phrase, article_day)
     except UnresolvablePhrase:
+        if not result.unresolved:
+            errors.add(
+                doc.path,
+                line,
+                f"the build cannot resolve '{phrase}'",
+                f"list phrases of these forms: {KNOWN_FORMS}; or add 'unresolved:' saying why it names "
+                "no single date",
+            )
+        return result
+    if result.unresolved:
         errors.add(
             doc.path,
-            line,
-            f"the build cannot resolve '{phrase}'",
-            f"list only phrases of these forms: {KNOWN_FORMS}",
+            doc.line_of("relative_dates", index, "unresolved"),
+            f"'{phrase}' is marked unresolved, but the build resolves it to {resolved.text()}",
+            "remove 'unresolved:'",
         )
         return result
+    result.resolved = resolved
     weekday = WEEKDAYS[article_day.weekday()]
     result.basis = f"{rule} {weekday} {date.value.text()}, the article's own date"
     return result
