@@ -56,12 +56,16 @@ FIXED_PATHS = {
 }
 
 
-@dataclass
+@dataclass(repr=False)  # the model is a graph: see Item.__repr__
 class Item:
     slug: str
     path: str
     document: Document
     rendered: Rendered
+
+    def __repr__(self) -> str:
+        # Items refer to each other (cited by, named with…): a field-by-field repr would never end.
+        return f"<{type(self).__name__} {self.slug}>"
 
     @property
     def html(self) -> str:
@@ -76,7 +80,7 @@ class Item:
         return self.rendered.citations
 
 
-@dataclass
+@dataclass(repr=False)
 class Source(Item):
     fields: dict = field(default_factory=dict)
     relative_dates: list[RelativeDate] = field(default_factory=list)
@@ -125,7 +129,7 @@ class Source(Item):
         return self.fields.get("text_from_source")
 
 
-@dataclass
+@dataclass(repr=False)
 class Page(Item):
     title: str = ""
     description: str = ""
@@ -139,7 +143,7 @@ class Page(Item):
         return self.url if self.url.endswith(".html") else f"{self.url}index.html"
 
 
-@dataclass
+@dataclass(repr=False)
 class Entity(Item):
     """A company, agency, organisation, person, product or programme the sources name."""
 
@@ -179,7 +183,7 @@ class Entity(Item):
         return f"{self.url}index.html"
 
 
-@dataclass
+@dataclass(repr=False)
 class Relationship:
     """Subject verb object, as a cited statement: 'Amazon Web Services hosts Palantir.'"""
 
@@ -194,7 +198,7 @@ class Relationship:
         return RELATIONSHIP_VERBS[self.verb]
 
 
-@dataclass
+@dataclass(repr=False)
 class EntityMention:
     """One place an entity is named: the item, its paragraph anchor (if any) and the sentence."""
 
@@ -209,7 +213,7 @@ class EntityMention:
         return self.item.url + (f"#{anchor}" if anchor else "")
 
 
-@dataclass
+@dataclass(repr=False)
 class Event(Item):
     """Something that happened, dated at the precision the sources allow, with citations."""
 
@@ -250,7 +254,7 @@ class Quoted:
         return DEMAND_CATEGORIES.get(self.category, "")
 
 
-@dataclass
+@dataclass(repr=False)
 class Campaign(Item):
     """A letter, petition, resignation or threat: who asked whom for what, and what came of it."""
 
@@ -283,7 +287,7 @@ class Campaign(Item):
         return [demand for demand in self.demands if demand.category == category]
 
 
-@dataclass
+@dataclass(repr=False)
 class Claim(Item):
     """A question of fact, and each source's answer in its own words."""
 
@@ -325,7 +329,7 @@ class Claim(Item):
         return [answer.citation for answer in self.answers if answer.citation]
 
 
-@dataclass
+@dataclass(repr=False)
 class CitingItem:
     """One page or item that cites a source, and the ids of its markers (the citing spots)."""
 
@@ -341,7 +345,7 @@ class CitingItem:
         return type(self.item).__name__.lower()
 
 
-@dataclass
+@dataclass(repr=False)
 class Model:
     sources: list[Source]
     pages: dict[str, Page]
