@@ -84,7 +84,11 @@ def test_an_alias_claimed_by_two_entity_files_fails_at_its_line(tree):
         "entities/other-news.md",
         "---\nname: Other News\ntype: publication\naliases: [Example]\n---\nIt reported.[@good-source]\n",
     )
-    tree.error_at("entities/other-news.md", 4, "the name 'Example' is already claimed by example-news")
+    tree.error_at(
+        "entities/other-news.md",
+        4,
+        "the name 'Example' is also claimed by content/entities/example-news.md:4",
+    )
 
 
 # The built site.

@@ -6,12 +6,17 @@ with `path:line: problem — fix` and no traceback.
 
 from __future__ import annotations
 
+import html
 import json
+import os
+import shutil
 import textwrap
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_explainer
+from conftest import ROOT, run_explainer, settings_file
 from contenttree import GOOD_ENTITY, GOOD_SOURCE, ContentTree, campaign_text, claim_text, event_text
 
 PAGE = "---\ntitle: {title}\ndescription: {description}\n---\n{body}\n"
@@ -129,7 +134,7 @@ FAILING = [
     (
         "entities/bad.md",
         ENTITY.format(name="Bad", extra="aliases: [Example]\n"),
-        "the name 'Example' is already claimed",
+        "the name 'Example' is also claimed by content/entities/",
     ),
     ("campaigns/bad.md", campaign_text(quote="words nobody wrote"), "is not in good-source, para. 2"),
     (
@@ -142,6 +147,69 @@ FAILING = [
     ),
     ("sources/bad.md", "---\ntitle: x\n---\n" + "word " * 250_000, "more than the 1,000,000 allowed"),
     ("sources/Bad File.md", source(), "is not a valid slug"),
+    # Parsers that recurse, and numbers Python will not read (issue 23).
+    (
+        "claims/bad.md",
+        "---\nquestion: " + "[" * 200_000 + "\n---\n",
+        "more than 16 brackets inside one another",
+    ),
+    ("sources/bad.md", source() + "".join("    " * i + "- item\n" for i in range(500)), "nested too deeply"),
+    ("sources/bad.md", source() + "> " * 500 + "deep\n", "the text is nested too deeply"),
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="X.[@good-source, para. " + "1" * 5000 + "]"),
+        "is not a paragraph number a source could have",
+    ),
+    ("sources/bad.md", source().replace("paragraph: 1", "paragraph: 1" + "0" * 5000), "more than 9 digits"),
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="[x](/sources/good-source/#p" + "9" * 5000 + ")"),
+        "names a paragraph that does not exist",
+    ),
+    # Characters a reader cannot see.
+    ("sources/bad.md", source().replace("something happened", "something\x00happened"), "U+0000 NUL"),
+    (
+        "events/bad.md",
+        event_text().replace("Something happened", "\u202eSomething happened"),
+        "U+202E RIGHT-TO-LEFT OVERRIDE",
+    ),
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="Text \u2066isolated\u2069."),
+        "bidirectional",
+    ),
+    ("entities/bad.md", ENTITY.format(name="Ev\u200bil", extra=""), "U+200B ZERO WIDTH SPACE"),
+    ("sources/bad.md", source().replace("something happened", "something\x9bhappened"), "control character"),
+    # Words slipped past the quotation checks.
+    (
+        "claims/bad.md",
+        claim_text(
+            [("x", yaml_text('Over 9,000 employees signed" and "a quotation'), "good-source, para. 2")]
+        ),
+        "is not in good-source, para. 2",
+    ),
+    (
+        "claims/bad.md",
+        claim_text([("x", yaml_text("[Over 9,000 people signed] a quotation"), "good-source, para. 2")]),
+        "states a figure",
+    ),
+    (
+        "claims/bad.md",
+        claim_text([("over 950,000", "a quotation", "good-source, para. 2")]),
+        "the value 'over 950,000' states 950000, which its quotation does not",
+    ),
+    (
+        "pages/bad.md",
+        PAGE.format(
+            title="T",
+            description="D",
+            body='It said "a quotation" and "over 9,000 people".[@good-source, para. 2]',
+        ),
+        "is not in good-source, para. 2",
+    ),
+    # Dates that cannot be.
+    ("sources/bad.md", source(accessed="2001-01-01"), "before the source was published"),
+    ("events/bad.md", event_text(date="2099-01-01"), "after every source that reports it"),
 ]
 
 # Payloads that are legitimate text and must build, reaching the page only as escaped text.
@@ -152,6 +220,7 @@ PAYLOADS = {
     "description": "</script><script>alert('jsonld')</script>",
     "name": "<b onmouseover=alert('name')>Evil Corp</b>",
     "event": "{{ 7*7 }} {% raw %}<svg onload=alert('event')>",
+    "event title": "<img src=x onerror=alert('export')>",
 }
 
 
@@ -166,6 +235,63 @@ def test_malformed_or_malicious_input_fails_with_path_and_line(tmp_path, relativ
     assert errors, "expected the build to refuse this input"
     assert any(fragment in error for error in errors), errors
     assert all(error.split(":", 2)[1].isdigit() and " — " in error for error in errors), errors
+
+
+@pytest.fixture
+def outside_file(tmp_path):
+    """A Markdown file outside the content tree, whose words must never reach the site."""
+    secret = tmp_path / "outside" / "secret.md"
+    secret.parent.mkdir()
+    secret.write_text("---\ntitle: Secret\ndescription: D\n---\nThe machine's secret words.\n")
+    return secret
+
+
+@pytest.mark.parametrize(
+    ("place", "target"),
+    [
+        ("pages/notes.md", "outside"),
+        ("pages/zero.md", "/dev/zero"),
+        ("sources/copy.md", "inside"),  # even a link to another content file
+        ("events", "outside-folder"),  # a linked folder
+    ],
+)
+def test_links_under_content_are_refused_and_never_opened(tmp_path, outside_file, place, target):
+    tree = ContentTree(tmp_path / "project")
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    link = tree.content / place
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if link.exists():
+        shutil.rmtree(link)
+    pointed = {
+        "outside": outside_file,
+        "/dev/zero": Path("/dev/zero"),
+        "inside": tree.content / "sources" / "good-source.md",
+        "outside-folder": outside_file.parent,
+    }[target]
+    link.symlink_to(pointed)
+    result = run_explainer("check", "--settings", str(settings_file(tmp_path, tree.content)))
+    assert result.returncode == 1
+    assert f"content/{place}:1: this is a symbolic link" in result.stderr
+    assert "Traceback" not in result.stderr and "secret" not in result.stderr
+
+
+def test_a_named_pipe_under_content_is_refused_without_blocking(tmp_path):
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    os.mkfifo(tree.content / "pages" / "pipe.md")
+    assert tree.only_error().startswith("content/pages/pipe.md:1: this is a named pipe")
+
+
+def test_a_crashing_parser_input_fails_cleanly_in_a_real_run(tmp_path):
+    """Deep nesting once crashed LibYAML (a segmentation fault) and Python-Markdown."""
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    tree.write("claims/deep.md", "---\nquestion: " + "[" * 200_000 + "\n---\n")
+    tree.write("sources/deep.md", source() + "".join("  " * i + "- x\n" for i in range(500)))
+    result = run_explainer("check", "--settings", str(settings_file(tmp_path, tree.content)))
+    assert result.returncode == 1, result
+    assert "content/claims/deep.md:2: " in result.stderr and "content/sources/deep.md:" in result.stderr
+    assert "Traceback" not in result.stderr and "pelicanconf" not in result.stderr
 
 
 def test_there_are_at_least_thirty_hostile_cases():
@@ -188,11 +314,17 @@ def hostile_site(tmp_path_factory):
     )
     tree.write("entities/evil-corp.md", ENTITY.format(name=yaml_text(PAYLOADS["name"]), extra=""))
     tree.write("events/evil.md", event_text(body=f"It happened {PAYLOADS['event']}.[@good-source, para. 1]"))
+    tree.write(
+        "events/evil-title.md",
+        event_text().replace("title: Something happened", f"title: {yaml_text(PAYLOADS['event title'])}"),
+    )
     tree.write("sources/windows.md", b"\xef\xbb\xbf" + source().replace("\n", "\r\n").encode())
     settings = root / "settings.py"
     settings.write_text(
         f"from pelicanconf import *\nPATH = {str(tree.content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nOUTPUT_PATH = {str(root / 'output')!r}\n"
+        # Feeds too, so that every export meets the payloads.
+        "SITEURL = 'https://example.org'\nEXPLAINER_FEEDS = True\n"
     )
     result = run_explainer("build", "--settings", str(settings))
     assert result.returncode == 0, result.stderr
@@ -214,6 +346,39 @@ def test_payloads_that_build_stay_inert_text(hostile_site):
             for attribute in ("href", "src"):
                 assert not str(element.get(attribute, "")).lower().startswith(("javascript:", "data:")), page
     assert "{{ 7*7 }}" in text  # content is never evaluated as a template
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from ((f"{key}.{k}", v) for k, v in _strings(item))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield "", value
+
+
+def test_markup_in_a_title_reaches_no_export_as_markup(hostile_site):
+    title = PAYLOADS["event title"]
+    timelinejs = json.loads((hostile_site / "data" / "timeline.timelinejs.json").read_text())
+    # TimelineJS sets every text it shows with innerHTML.
+    shown = [value for _, value in _strings(timelinejs)]
+    assert any(html.escape(title, quote=False) in value for value in shown)
+    assert not any("<img" in value for value in shown)
+    # Data exports carry plain text: the title is there as text, never as a key's HTML.
+    for file in sorted((hostile_site / "data").glob("*.json")):
+        for key, value in _strings(json.loads(file.read_text())):
+            assert not ("<img" in value and "html" in key.lower()), (file.name, key)
+    # Atom: entry summaries are HTML that readers render.
+    feeds = sorted((hostile_site / "feeds").glob("*.atom.xml"))
+    assert feeds
+    for feed in feeds:
+        for summary in ElementTree.parse(feed).getroot().iter("{http://www.w3.org/2005/Atom}summary"):
+            rendered = BeautifulSoup(summary.text or "", "html.parser")
+            assert rendered.find(["img", "svg", "script"]) is None, feed.name
+        for content in ElementTree.parse(feed).getroot().iter("{http://www.w3.org/2005/Atom}title"):
+            assert content.get("type", "text") == "text"
 
 
 def test_no_payload_runs_in_a_real_browser(browser, hostile_site):

@@ -19,7 +19,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
 from .mdbase import ExtensionTreeprocessor, plain_text
-from .quoted_spans import BLOCK_TAGS, CITATION, flatten, quoted_spans, stray_marks
+from .quoted_spans import BLOCK_TAGS, CITATION, flatten, mark_insertions, quoted_spans, stray_marks
 from .quotes import EmptyQuotation, closest_passage, insertion_problem, occurs_in
 
 # Before Python-Markdown's link pattern (160), so "[@key]" is never read as a reference link.
@@ -235,6 +235,7 @@ class CitationNotes(ExtensionTreeprocessor):
             for group in groups:
                 for citation in self._citations_of(group):
                     citation.quotations.append(words)
+            mark_insertions(container, _is_citation_group, whole=True)
             quoted.append(container)
         return quoted
 
@@ -253,6 +254,8 @@ class CitationNotes(ExtensionTreeprocessor):
                 )
             for span in quoted_spans(flat):
                 self._attach_span(span, state)
+            if "[" in flat.text:
+                mark_insertions(block, _is_citation_group, whole=False)
 
     def _attach_span(self, span, state) -> None:
         if span.group is None:

@@ -141,6 +141,12 @@ def slug_list(raw) -> list[str]:
     return values
 
 
+def boolean_value(raw) -> bool:
+    if not isinstance(raw, bool):
+        raise FieldError("this field must be true or false", "write true or false")
+    return raw
+
+
 def event_date_value(raw):
     """An event's date may be inferred (with a basis) but not unknown: it must be placed in time."""
     parsed = fact(date_value)(raw)
@@ -155,6 +161,7 @@ EVENT_FIELDS = [
     FieldSpec("end", event_date_value, required=False),
     FieldSpec("group", choice(*EVENT_GROUPS), hint="amazon"),
     FieldSpec("entities", slug_list, hint="[amazon, jeff-bezos]"),
+    FieldSpec("expected", boolean_value, required=False, default=False),
 ]
 
 # How one entity stands to another in the diagram: verb -> the phrase readers see.
@@ -298,12 +305,6 @@ def answers_value(raw):
             )
         answers.append(answer)
     return answers
-
-
-def boolean_value(raw) -> bool:
-    if not isinstance(raw, bool):
-        raise FieldError("this field must be true or false", "write true or false")
-    return raw
 
 
 CLAIM_FIELDS = [

@@ -69,6 +69,19 @@ class PartialDate:
             raise ValueError("only a date known to the day is a calendar date")
         return dt.date(self.year, self.month, self.day)
 
+    def earliest(self) -> dt.date:
+        """The first day the date allows: 2018-06 -> 1 June 2018."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """The last day the date allows: 2018-06 -> 30 June 2018."""
+        if self.day:
+            return self.as_date()
+        if self.month:
+            following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
     def sort_key(self) -> tuple[int, int, int]:
         # Less precise dates sort before more precise ones within their span.
         return (self.year, self.month or 0, self.day or 0)

@@ -31,6 +31,18 @@ class ContentErrors(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
+# A message quotes what was written; a hostile 5,000-character value need not be echoed whole.
+MAX_PROBLEM_LENGTH = 400
+
+
+def _clipped(text: str) -> str:
+    """The problem with its middle cut out when it is too long: the start and the verdict stay."""
+    if len(text) <= MAX_PROBLEM_LENGTH:
+        return text
+    half = MAX_PROBLEM_LENGTH // 2
+    return text[:half] + "\u2026" + text[-half:]
+
+
 class ErrorCollector:
     """Gathers errors while loading, so one bad file does not hide the next."""
 
@@ -38,7 +50,7 @@ class ErrorCollector:
         self.errors: list[ContentError] = []
 
     def add(self, path: str, line: int, problem: str, fix: str) -> None:
-        self.errors.append(ContentError(path, line, problem, fix))
+        self.errors.append(ContentError(path, line, _clipped(problem), fix))
 
     def raise_if_any(self) -> None:
         if self.errors:

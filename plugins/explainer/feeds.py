@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from feedgenerator import Atom1Feed
 
@@ -25,7 +26,8 @@ def _atom(settings, name: str, description: str, entries) -> str:
         language="en",
     )
     for entry in entries:
-        feed.add_item(unique_id=entry["link"], **entry)
+        # Atom summaries are type="html": a reader renders them, so text is escaped as text.
+        feed.add_item(unique_id=entry["link"], **{**entry, "description": html.escape(entry["description"])})
     return feed.writeString("utf-8")
 
 

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from .characters import hidden_character
+from .content_files import read_content_file
 from .errors import ContentError
 
 FENCE = "---"
-# Far beyond any article (the longest source is about 8 KB); a larger file is a mistake or an attack.
-MAX_BYTES = 1_000_000
+# LibYAML's parser recurses once per level of nesting and, past a few thousand levels, crashes
+# the whole process; Python-Markdown recurses once per nested list or quotation. Real content
+# nests two or three levels, so these bounds are checked before either parser sees the text.
+MAX_METADATA_BYTES = 64_000
+MAX_FLOW_DEPTH = 16  # [ and { inside one another
+MAX_NESTING_COLUMNS = 64  # indentation plus list and quotation markers at the start of a line
+_YAML_NESTING = re.compile(r"[ \t]*(?:[-?:][ \t]+)*")
+_MARKDOWN_NESTING = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
 
 
 # LibYAML's parser (bundled with PyYAML's wheels) is about ten times faster than the pure-Python one.
@@ -55,18 +64,6 @@ def read_document(file: Path, display_path: str) -> Document:
     return parse_document(read_content_file(file, display_path), display_path)
 
 
-def read_content_file(file: Path, display_path: str) -> bytes:
-    """The file's bytes, unless it is too large to be content."""
-    if file.stat().st_size > MAX_BYTES:
-        raise ContentError(
-            display_path,
-            1,
-            f"the file is {file.stat().st_size:,} bytes, more than the {MAX_BYTES:,} allowed",
-            "split it, or check that the right file was added",
-        )
-    return file.read_bytes()
-
-
 def parse_document(raw: bytes, display_path: str) -> Document:
     try:
         text = raw.decode("utf-8-sig")
@@ -80,6 +77,7 @@ def parse_document(raw: bytes, display_path: str) -> Document:
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    _refuse_hidden_characters(lines, display_path)
     if not lines or lines[0].strip() != FENCE:
         raise ContentError(
             display_path,
@@ -96,9 +94,72 @@ def parse_document(raw: bytes, display_path: str) -> Document:
             "the metadata block is never closed",
             "add a line '---' after the last metadata field",
         ) from None
-    meta, key_lines = _parse_yaml("\n".join(lines[1:end]), display_path, first_line=2)
+    _refuse_deep_nesting(lines[1:end], 2, display_path, _YAML_NESTING, "metadata")
+    _refuse_deep_nesting(lines[end + 1 :], end + 2, display_path, _MARKDOWN_NESTING, "text")
+    metadata = "\n".join(lines[1:end])
+    if len(metadata.encode("utf-8")) > MAX_METADATA_BYTES:
+        raise ContentError(
+            display_path,
+            2,
+            f"the metadata block is larger than {MAX_METADATA_BYTES:,} bytes",
+            "keep the metadata to the fields; the text goes below the second '---'",
+        )
+    meta, key_lines = _parse_yaml(metadata, display_path, first_line=2)
     body = "\n".join(lines[end + 1 :])
     return Document(display_path, meta, body, end + 2, key_lines)
+
+
+def _refuse_hidden_characters(lines: list[str], path: str) -> None:
+    """Control and bidirectional characters anywhere; zero-width ones in the metadata too."""
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), len(lines))
+    for number, line in enumerate(lines, 1):
+        found = hidden_character(line, metadata=number <= closing + 1)
+        if found:
+            _, name, kind = found
+            raise ContentError(
+                path,
+                number,
+                f"the line holds a {kind} a reader cannot see ({name})",
+                "delete it (retype the line if your editor does not show it)",
+            )
+
+
+def _refuse_deep_nesting(lines: list[str], first_line: int, path: str, nesting, part: str) -> None:
+    depth = 0
+    for number, line in enumerate(lines, first_line):
+        if nesting.match(line).end() > MAX_NESTING_COLUMNS:
+            raise ContentError(
+                path,
+                number,
+                f"the {part} is nested too deeply here",
+                "write plain fields, lists and quotations a few levels deep",
+            )
+        if part == "metadata":
+            depth = _flow_depth(line, depth)
+            if depth > MAX_FLOW_DEPTH:
+                raise ContentError(
+                    path,
+                    number,
+                    f"the metadata has more than {MAX_FLOW_DEPTH} brackets inside one another",
+                    "write lists one item per line instead of [ [ [ … ] ] ]",
+                )
+
+
+def _flow_depth(line: str, depth: int) -> int:
+    """The depth of [ and { after this line, given the depth before it (quoted text aside)."""
+    quote = None
+    for char in line:
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#":
+            break
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return depth
 
 
 def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
@@ -147,6 +208,10 @@ def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
     finally:
         loader.dispose()
     return value, key_lines
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+MAX_NUMBER_DIGITS = 9  # a paragraph number; Python refuses to read integers of 4,300 digits and more
 
 
 class _Builder:
@@ -201,4 +266,10 @@ class _Builder:
                 self.key_lines[key_path + (index,)] = item.start_mark.line + self.first_line
                 items.append(self.build(item, key_path + (index,)))
             return items
+        if node.tag == _INT_TAG and len(node.value.lstrip("+-0_")) > MAX_NUMBER_DIGITS:
+            raise self._error(
+                node,
+                f"the number has more than {MAX_NUMBER_DIGITS} digits",
+                "give the number as the page shows it",
+            )
         return self.loader.construct_object(node)

@@ -27,9 +27,10 @@ from .collections import (
     SOURCE_FIELDS,
     RelativeDate,
 )
+from .content_files import irregular_entries, irregular_entry_error, read_content_file
 from .dates import WEEKDAYS
 from .errors import ContentError, ErrorCollector
-from .frontmatter import Document, parse_document, read_content_file
+from .frontmatter import Document, parse_document
 from .mentions import EntityMatcher
 from .relative_dates import KNOWN_FORMS, UnresolvablePhrase, resolve
 from .render import MarkdownRenderer, Rendered
@@ -221,6 +222,7 @@ class Event(Item):
     date: object = None  # facts.Fact holding a PartialDate
     end: object = None
     group: str = ""
+    expected: bool = False  # the sources foresee it; it had not happened when they were published
     entity_slugs: list[str] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
 
@@ -417,6 +419,14 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
     return model
 
 
+def _line_of_name(document: Document, name: str) -> int:
+    """The line where an entity file gives `name`: its name, or the alias."""
+    aliases = document.meta.get("aliases")
+    if isinstance(aliases, list) and name in aliases:
+        return document.line_of("aliases", aliases.index(name))
+    return document.line_of("name")
+
+
 def _entity_slugs_named(meta: dict) -> set[str]:
     """The entity slugs a file's metadata names (entities, actor, targets, relationships)."""
     named = set()
@@ -449,6 +459,11 @@ class _Loader:
         self.failed: dict[str, set[str]] = {}  # collection -> slugs of files that did not load
         self.citing_failed: dict[str, set[str]] = {}  # source key -> paths of files citing it
         self.read: list[Document] = []  # every document read, of every collection
+        # Links, devices and pipes are reported once, here, and never opened.
+        self.irregular = set()
+        for path, kind in irregular_entries(content_dir):
+            self.irregular.add(path)
+            self.errors.errors.append(irregular_entry_error(self._display(path), kind))
 
     def collection(self, name, load_one, required=False):
         return self.loaded(name, self.documents(name, required), load_one)
@@ -499,18 +514,21 @@ class _Loader:
         matcher = EntityMatcher(names)
         documents = dict(entity_documents)
         for clash in matcher.clashes:
-            document = documents[clash.second]
+            second, first = documents[clash.second], documents[clash.first]
+            where = f"{first.path}:{_line_of_name(first, clash.alias)}"
             self.errors.add(
-                document.path,
-                document.line_of("aliases"),
-                f"the name '{clash.alias}' is already claimed by {clash.first}",
-                "give each name to one entity only",
+                second.path,
+                _line_of_name(second, clash.alias),
+                f"the name '{clash.alias}' is also claimed by {where}",
+                "give each name to one entity only: remove it from one of the two files",
             )
         return matcher
 
     def documents(self, name, required=False) -> list[tuple[str, Document]]:
         self.failed.setdefault(name, set())
         folder = self.content_dir / name
+        if self.irregular & {self.content_dir, folder}:
+            return []
         if not folder.is_dir() and not required:
             return []  # git keeps no empty folders: an absent optional collection is empty
         if not folder.is_dir():
@@ -524,7 +542,7 @@ class _Loader:
         items = []
         for file in sorted(folder.iterdir()):
             display = self._display(file)
-            if file.name.startswith(".") or file.is_dir():
+            if file.name.startswith(".") or file in self.irregular or file.is_dir():
                 continue
             if file.suffix != ".md":
                 self.errors.add(
@@ -581,6 +599,15 @@ class _Loader:
                 "the source has no text",
                 "paste the article's text below the metadata block",
             )
+        published, accessed = fields["date"], fields["accessed"]
+        if published.known and accessed.known and accessed.value.latest() < published.value.earliest():
+            self.errors.add(
+                document.path,
+                document.line_of("accessed"),
+                f"the copy is said to be accessed on {accessed.value.text()}, before the source was "
+                f"published ({published.value.text()})",
+                "correct 'accessed' or 'date'",
+            )
         return Source(slug, document.path, document, rendered, fields)
 
     def _writing(self, slug, document, fields_spec, cls, require_citation, namespace=None, self_entity=None):
@@ -614,7 +641,26 @@ class _Loader:
                 f"the event ends ({event.end.value.iso()}) before it starts ({event.date.value.iso()})",
                 "swap the dates, or correct the end date",
             )
+        if event and not event.expected:
+            self._check_reported_before(event)
         return event
+
+    def _check_reported_before(self, event) -> None:
+        """An event cannot start after every source that reports it was published."""
+        published = [
+            c.note.source.date.value
+            for c in event.citations
+            if c.note and c.note.source and c.note.source.date.known
+        ]
+        if published and event.date.value.earliest() > max(date.latest() for date in published):
+            last = max(published, key=lambda date: date.latest())
+            self.errors.add(
+                event.path,
+                event.document.line_of("date"),
+                f"the event is dated {event.date.value.text()}, after every source that reports it "
+                f"(the latest is dated {last.text()})",
+                "correct the date; or, for something the sources expect to happen, add 'expected: true'",
+            )
 
     def campaign(self, slug, document):
         fields = read_fields(document, CAMPAIGN_FIELDS, self.errors)
@@ -758,7 +804,7 @@ def _check_addresses(model: Model, errors: ErrorCollector) -> None:
                 f"the address {address} is already used by {owners[address]}",
                 "rename the file to give it another slug",
             )
-        owners.setdefault(address, item.path)
+        owners.setdefault(address, f"{item.path}:1")
     if "index" not in model.pages:
         errors.add("content/pages/index.md", 1, "the home page is missing", "restore content/pages/index.md")
 
@@ -997,7 +1043,9 @@ def _check_internal_link(item, link, site_paths, by_slug, errors) -> None:
         return
     match = re.fullmatch(r"p(\d+)", link.fragment)
     target = by_slug.get(link.path.removeprefix("/sources/").rstrip("/"))
-    if match and target and not 1 <= int(match.group(1)) <= len(target.paragraphs):
+    # A number too long to be a paragraph's is not read as one (Python reads at most 4,300 digits).
+    number = int(match.group(1)) if match and len(match.group(1)) <= 9 else 0
+    if match and target and not 1 <= number <= len(target.paragraphs):
         errors.add(
             doc.path,
             line,

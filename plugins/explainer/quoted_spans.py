@@ -13,6 +13,7 @@ pass, however emphasis, links and code split the text into elements.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -126,3 +127,65 @@ def _vouching_citation(positions: list[int], start: int, end: int) -> int | None
         return after[0]
     before = [p for p in positions if p < start]
     return before[-1] if before else None
+
+
+_MARKS = '"\u201c\u201d'
+_MARK_OR_INSERTION = re.compile(r"[\"\u201c\u201d]|\[[^\[\]]*\]")
+INSERTION_CLASS = "insertion"
+
+
+def mark_insertions(block, is_citation_group: Callable, whole: bool) -> None:
+    """Wrap each [insertion] inside a quotation in <span class="insertion">: the project's words.
+
+    With `whole`, all of the block is quotation (a block quotation, a quoted field); otherwise
+    quotation marks open and close it as the text goes.
+    """
+    inside = whole
+    edits = []  # (element, "text" or "tail", parent): where a text node holds an insertion
+
+    def scan(text: str) -> list[tuple[int, int]]:
+        nonlocal inside
+        found = []
+        for match in _MARK_OR_INSERTION.finditer(text):
+            mark = match.group()
+            if mark in _MARKS:
+                inside = whole or mark == "\u201c" or (mark == '"' and not inside)
+            elif inside:
+                found.append(match.span())
+        return found
+
+    def walk(element, parent) -> None:
+        if element.text and (spans := scan(element.text)):
+            edits.append((element, "text", None, spans))
+        for child in list(element):
+            nested = child.tag in _NESTED_BLOCKS and not whole  # a block of its own, marked on its own
+            marked = child.get("class") == INSERTION_CLASS
+            if not (is_citation_group(child) or nested or marked or child.tag in ("code", "pre")):
+                walk(child, element)
+            if child.tail and (spans := scan(child.tail)):
+                edits.append((child, "tail", element, spans))
+
+    walk(block, None)
+    for element, attribute, parent, spans in reversed(edits):
+        _wrap(element, attribute, parent, spans)
+
+
+def _wrap(element, attribute: str, parent, spans) -> None:
+    text = getattr(element, attribute)
+    pieces, position = [], 0
+    for start, end in spans:
+        wrapper = etree.Element("span", {"class": INSERTION_CLASS, "title": "Added by this site"})
+        wrapper.text = text[start:end]
+        pieces.append((text[position:start], wrapper))
+        position = end
+    setattr(element, attribute, pieces[0][0])
+    if attribute == "text":
+        for index, (_, wrapper) in enumerate(pieces):
+            element.insert(index, wrapper)
+    else:
+        index = list(parent).index(element) + 1
+        for offset, (_, wrapper) in enumerate(pieces):
+            parent.insert(index + offset, wrapper)
+    wrappers = [wrapper for _, wrapper in pieces]
+    for current, following in zip(wrappers, [*pieces[1:], (text[position:], None)], strict=True):
+        current.tail = following[0]

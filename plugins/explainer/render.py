@@ -215,7 +215,11 @@ class MarkdownRenderer:
         self._md.reset()
         self._rules.reset(namespace, notebook, quoted_field)
         self._rules.state.self_entity = self_entity
-        html = self._md.convert(text)
+        try:
+            html = self._md.convert(text)
+        except RecursionError:  # a last guard: frontmatter.py refuses deep nesting before this
+            problem = Problem("", "the text is nested too deeply to read", "write plain paragraphs and lists")
+            return Rendered("", problems=[problem])
         state = self._rules.state
         problems = state.problems + self._raw_html_problems()
         return Rendered(

@@ -14,6 +14,7 @@ FIELDS = {
     "display (vaguer wording, or null), status ('stated' or 'inferred') and basis (why, when inferred)",
     "end": "end date in the same form, or null",
     "group": "group slug (see groups)",
+    "expected": "true for what the sources foresaw, which had not happened when they were published",
     "entities": "slugs of the people and organisations involved",
     "text": "the description as plain text, without citation markers",
     "url": "permalink on the site",
@@ -62,6 +63,7 @@ def timeline_json(entries, groups, siteurl: str) -> dict:
                 "date": _date(entry.date),
                 "end": _date(event.end) if event else None,
                 "group": entry.group,
+                "expected": bool(event and event.expected),
                 "entities": list(entry.entity_slugs),
                 "text": strip_citations(event.document.body) if event else source.summary,
                 "url": f"{siteurl}/timeline/#{entry.anchor}",
@@ -79,8 +81,13 @@ def _timelinejs_date(fact):
     if value.day:
         date["day"] = str(value.day)
     if fact.display:
-        date["display_date"] = fact.display
+        date["display_date"] = _text(fact.display)
     return date
+
+
+def _text(text: str) -> str:
+    """Plain text for a field TimelineJS sets as HTML (headlines, display dates, text)."""
+    return html.escape(text, quote=False)
 
 
 def timelinejs(entries, title: str, siteurl: str) -> dict:
@@ -92,17 +99,16 @@ def timelinejs(entries, title: str, siteurl: str) -> dict:
         link = f'<a href="{siteurl}/timeline/#{entry.anchor}">Sources and notes</a>'
         item = {
             "start_date": _timelinejs_date(entry.date),
-            "text": {
-                "headline": entry.title,
-                "text": f"<p>{html.escape(body, quote=False)}</p><p>{link}</p>",
-            },
-            "group": entry.group_label,
+            "text": {"headline": _text(entry.title), "text": f"<p>{_text(body)}</p><p>{link}</p>"},
+            "group": _text(entry.group_label),
             "unique_id": entry.anchor,
         }
         if event and event.end:
             item["end_date"] = _timelinejs_date(event.end)
         events.append(item)
     return {
-        "title": {"text": {"headline": title, "text": "Events reported by the sources, with citations."}},
+        "title": {
+            "text": {"headline": _text(title), "text": "Events reported by the sources, with citations."}
+        },
         "events": events,
     }
