@@ -91,5 +91,5 @@ requirements:
 	status=$$?; rm -rf "$$tools"; exit $$status
 
 clean:
-	rm -rf output output.partial cache .pytest_cache
+	rm -rf output output.partial output.previous output.lock cache .pytest_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
