@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .cache_trust import cache_folder, remove
 from .exchange import exchange
 from .render_cache import reuses_last_build
 
@@ -37,12 +37,12 @@ def _same_disk(one: Path, other: Path) -> bool:
     return one.stat().st_dev == other.stat().st_dev
 
 
-def remove(path: Path) -> None:
-    """Remove a file, a link (never what it points to) or a folder with all it holds."""
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.is_dir():
-        shutil.rmtree(path)
+def _holds_a_link(folder: Path) -> bool:
+    return any(
+        os.path.islink(os.path.join(parent, name))
+        for parent, subfolders, files in os.walk(folder)
+        for name in subfolders + files
+    )
 
 
 class SiteFolder:
@@ -66,9 +66,10 @@ class SiteFolder:
             )
         kept = None
         theme_static = os.path.normpath(settings.get("THEME_STATIC_DIR", "theme"))
+        cache = cache_folder(settings)
         # Theme files copied to the site's root could not be told from the files a build left.
-        if reuses_last_build(settings) and theme_static != ".":
-            cache = Path(settings["CACHE_PATH"]).resolve()
+        if reuses_last_build(settings) and theme_static != "." and cache is not None:
+            cache = cache.resolve()
             cache.mkdir(parents=True, exist_ok=True)
             final.parent.mkdir(parents=True, exist_ok=True)
             # The finished site is moved into place, which only works within one disk.
@@ -92,7 +93,9 @@ class SiteFolder:
     @contextmanager
     def building(self):
         """While Pelican runs: a fresh or reused folder, that Pelican's writer writes through."""
-        if self.reused and self.path.is_dir() and not self.path.is_symlink():
+        # A kept site is only built over when it holds plain files and folders: a link
+        # in it (a pull request can add one) would have the build write wherever it points.
+        if self.reused and self.path.is_dir() and not self.path.is_symlink() and not _holds_a_link(self.path):
             remove(self.path / self.theme_static)
         else:
             remove(self.path)
