@@ -122,7 +122,10 @@ def _untouched(folder) -> bool:
 @pytest.mark.parametrize(
     "links",
     [
-        pytest.param(["cache/site", "cache/templates", "output.partial", "output.previous"], id="folders"),
+        pytest.param(
+            ["cache/site", "cache/templates", "output.partial", "output.previous", "output.lock"],
+            id="folders",
+        ),
         pytest.param(["cache/site/sources"], id="inside the kept site"),
     ],
 )
@@ -133,7 +136,9 @@ def test_a_link_where_the_build_writes_is_removed_never_followed(built, tmp_path
         place = built.root / link
         if place.is_dir():
             shutil.rmtree(place)
-        os.symlink(victim, place)
+        place.unlink(missing_ok=True)
+        # The lock is a file the build opens, creating it if missing: its link names a new one.
+        os.symlink(victim / "made" if link.endswith(".lock") else victim, place)
     _succeeds_without_running_it(built)
     assert _untouched(victim)
     assert not [link for link in links if (built.root / link).is_symlink()]

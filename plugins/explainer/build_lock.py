@@ -24,7 +24,8 @@ def build_lock(output: Path):
     """Hold the output folder's lock; yields the descriptor to pass to child processes."""
     path = lock_file(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # O_NOFOLLOW: a link planted at the lock's name is not followed to some other file.
+    if path.is_symlink():  # no build makes one: opening it could create a file anywhere
+        path.unlink()
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     try:
         try:
