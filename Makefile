@@ -1,13 +1,30 @@
 # Every target sets itself up: the first run creates .venv from the pinned requirements.
+# One environment in two layers: what the build needs (requirements.txt), which `make check`,
+# `make html`, `make serve` and `make publish` install, and what the tests add
+# (requirements-test.txt), which `make test` and `make lint` install on top.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-READY := $(VENV)/.requirements-installed
+BUILD_READY := $(VENV)/.build-requirements-installed
+TEST_READY := $(VENV)/.test-requirements-installed
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# A failed creation or install removes .venv, so the next run starts again instead of
+# reusing a half-made environment (or one made by a Python that is too old).
+DROP_VENV := { rm -rf $(VENV); echo "make: removed $(VENV), which could not be set up" >&2; exit 1; }
+NEEDS_PYTHON := import sys; sys.exit(0 if sys.version_info >= (3, 11) else \
+	"Python 3.11 or newer is needed; found %d.%d — install it, or name it: make PYTHON=python3.11" \
+	% sys.version_info[:2])
+# Checked before anything is installed: pip's own error for a Python that is too old
+# ("No matching distribution found") does not say what is wrong.
+CHECK_PYTHON = command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 or newer is needed; found no \
+	$(PYTHON) — install it, or name it: make PYTHON=python3.11" >&2; exit 1; }; $(PYTHON) -c '$(NEEDS_PYTHON)'
 EXPLAINER := PYTHONPATH=plugins $(BIN)/python -m explainer
 PORT ?= 8000
+PIP_COMPILE_OPTIONS := --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+	--no-emit-trusted-host
 LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help serve html publish check test lint format audit bench clean
+.PHONY: help serve html publish check test lint format audit bench requirements clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:$(PORT)"
@@ -18,20 +35,29 @@ help:
 	@echo "make lint     ruff check and format check"
 	@echo "make audit    Lighthouse (mobile) scores for each page type (needs Node.js)"
 	@echo "make bench    build time against plain Pelican, 100 to 2,000 sources (about 7 minutes)"
+	@echo "make requirements  pin requirements*.txt again from requirements*.in (needs the network)"
 	@echo "make clean    remove build products (keeps .venv)"
 
-$(READY): requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+$(VENV)/pyvenv.cfg:
+	@$(CHECK_PYTHON)
+	$(PYTHON) -m venv $(VENV) || $(DROP_VENV)
+
+$(BUILD_READY): requirements.txt | $(VENV)/pyvenv.cfg
+	@$(BIN)/python -c '$(NEEDS_PYTHON)' || $(DROP_VENV)
+	$(PIP_INSTALL) -r requirements.txt || $(DROP_VENV)
 	touch $@
 
-html: $(READY)
+$(TEST_READY): requirements-test.txt $(BUILD_READY)
+	$(PIP_INSTALL) -r requirements-test.txt || $(DROP_VENV)
+	touch $@
+
+html: $(BUILD_READY)
 	$(EXPLAINER) build --settings pelicanconf.py
 
-publish: $(READY)
+publish: $(BUILD_READY)
 	$(EXPLAINER) build --settings publishconf.py
 
-check: $(READY)
+check: $(BUILD_READY)
 	$(EXPLAINER) check --settings pelicanconf.py
 
 serve: html
@@ -40,11 +66,11 @@ serve: html
 test: lint
 	$(BIN)/python -m pytest
 
-lint: $(READY)
+lint: $(TEST_READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(READY)
+format: $(TEST_READY)
 	$(BIN)/ruff format .
 
 $(LIGHTHOUSE):
@@ -53,9 +79,17 @@ $(LIGHTHOUSE):
 audit: html $(LIGHTHOUSE)
 	$(BIN)/python tools/audit.py output $(LIGHTHOUSE)
 
-bench: $(READY)
+bench: $(BUILD_READY)
 	$(BIN)/python tools/bench.py
 
+# pip-tools runs in a throwaway environment: the project's own never depends on it.
+requirements:
+	@$(CHECK_PYTHON)
+	tools=$$(mktemp -d) && $(PYTHON) -m venv "$$tools" && "$$tools/bin/pip" install --quiet pip-tools \
+	&& "$$tools/bin/pip-compile" $(PIP_COMPILE_OPTIONS) -o requirements.txt requirements.in \
+	&& "$$tools/bin/pip-compile" $(PIP_COMPILE_OPTIONS) -o requirements-test.txt requirements-test.in; \
+	status=$$?; rm -rf "$$tools"; exit $$status
+
 clean:
-	rm -rf output output.partial cache .pytest_cache
+	rm -rf output output.partial output.previous output.lock cache .pytest_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

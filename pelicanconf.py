@@ -53,6 +53,10 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+# Pelican's own cache holds what its readers read, which here is nothing, as a pickle that
+# would run code if a pull request planted one in cache/. A layer Pelican does not know turns
+# it off; the two settings above still switch the explainer's caches, which are sealed.
+CONTENT_CACHING_LAYER = "none"
 DELETE_OUTPUT_DIRECTORY = True
 
 # Site navigation: (label, path below SITEURL).

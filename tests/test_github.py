@@ -1,7 +1,9 @@
-"""The GitHub workflows and forms are valid against GitHub's own schemas."""
+"""The GitHub workflow, Dependabot and forms: valid against GitHub's schemas, and safe by zizmor."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,20 +13,23 @@ import yaml
 from conftest import ROOT
 
 GITHUB = ROOT / ".github"
-CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+WORKFLOW = GITHUB / "workflows" / "site.yml"
+TOOLS = Path(sys.executable).parent
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
 @pytest.mark.parametrize(
     ("schema", "files"),
     [
         ("vendor.github-workflows", sorted((GITHUB / "workflows").glob("*.yml"))),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
         ("vendor.github-issue-forms", [GITHUB / "ISSUE_TEMPLATE" / "correction.yml"]),
     ],
 )
 def test_files_match_githubs_schema(schema, files):
     assert files
     result = subprocess.run(
-        [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, files)],
+        [str(TOOLS / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -32,32 +37,117 @@ def test_files_match_githubs_schema(schema, files):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def workflow(name: str) -> dict:
-    return yaml.safe_load((GITHUB / "workflows" / name).read_text())
+def zizmor_findings(folder: Path, min_severity: str = "medium") -> list[str]:
+    """zizmor's findings at `min_severity` or above, as `path:line: audit — description`.
+
+    Offline (no GitHub API), and with ignore comments disregarded, so none can be silenced."""
+    result = subprocess.run(
+        [str(TOOLS / "zizmor"), "--offline", "--no-ignores", "--format", "json", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip(), result.stderr  # zizmor exits non-zero when it finds anything
+    severities = ["informational", "low", "medium", "high"]
+    wanted = severities[severities.index(min_severity) :]
+    return [
+        f"{where['symbolic']['key']['Local']['verbatim_path']}:"
+        f"{where['concrete']['location']['start_point']['row'] + 1}: {finding['ident']} — {finding['desc']}"
+        for finding in json.loads(result.stdout)
+        if finding["determinations"]["severity"].lower() in wanted
+        for where in finding["locations"][:1]
+    ]
 
 
-def steps_running(workflow_data: dict) -> list[str]:
-    return [step.get("run", "") for job in workflow_data["jobs"].values() for step in job["steps"]]
+def test_zizmor_finds_nothing_of_medium_severity_or_above():
+    """Over the workflow, Dependabot's configuration and the pre-commit hooks."""
+    assert zizmor_findings(ROOT) == []
+
+
+def test_zizmor_as_run_here_reports_what_the_old_workflows_had(tmp_path):
+    """The check above can fail: an action by tag and a checkout that keeps its credentials."""
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "old.yml").write_text(
+        "on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - uses: actions/checkout@v4\n"
+    )
+    found = zizmor_findings(tmp_path)
+    assert any("unpinned-uses" in finding for finding in found), found
+    assert any("artipacked" in finding for finding in found), found
+
+
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text())
+
+
+def _step(job: dict, uses: str) -> dict:
+    return next(step for step in job["steps"] if step.get("uses", "").startswith(uses + "@"))
+
+
+def test_it_is_the_only_workflow_and_nothing_starts_it_from_another_run():
+    assert [path.name for path in (GITHUB / "workflows").iterdir()] == ["site.yml"]
+    triggers = workflow()[True]  # YAML 1.1 reads the key "on" as True
+    assert set(triggers) == {"pull_request", "push"}
+    assert triggers["push"]["branches"] == ["main"]
 
 
 def test_tests_run_on_pull_requests_and_pushes_with_browsers_required():
-    data = workflow("test.yml")
-    assert {"pull_request", "push"} <= set(data[True])  # YAML 1.1 reads the key "on" as True
-    assert "make test" in steps_running(data)
-    test_step = next(s for s in data["jobs"]["test"]["steps"] if s.get("run") == "make test")
+    test = workflow()["jobs"]["test"]
+    assert "if" not in test
+    runs = [step.get("run") for step in test["steps"]]
+    assert runs.index("make check") < runs.index("make test")
+    test_step = next(s for s in test["steps"] if s.get("run") == "make test")
     assert test_step["env"]["EXPLAINER_REQUIRE_BROWSER_TESTS"] == "1"
-    uses = [step.get("uses", "") for step in data["jobs"]["test"]["steps"]]
-    assert any(u.startswith("actions/upload-artifact") for u in uses)
+    assert test_step["env"]["CHROMIUM_PATH"]
+    preview = _step(test, "actions/upload-artifact")
+    assert preview["if"] == "github.event_name == 'pull_request'"
+    assert preview["with"]["path"] == "output/"
 
 
-def test_pages_deploy_only_after_tests_pass_with_the_pages_base_url():
-    data = workflow("pages.yml")
-    assert data[True]["workflow_run"]["workflows"] == ["Tests"]
-    assert "conclusion == 'success'" in data["jobs"]["build"]["if"]
-    build_steps = data["jobs"]["build"]["steps"]
-    publish = next(s for s in build_steps if s.get("run") == "make publish")
+def test_pages_deploy_only_on_main_after_the_tests_with_the_pages_base_url():
+    deploy = workflow()["jobs"]["deploy"]
+    assert deploy["needs"] == "test"
+    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    publish = next(s for s in deploy["steps"] if s.get("run") == "make publish")
     assert publish["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"
-    uses = [s.get("uses", "") for s in build_steps + data["jobs"]["deploy"]["steps"]]
-    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
-    assert any(u.startswith("actions/deploy-pages") for u in uses)
-    assert data["jobs"]["deploy"]["needs"] == "build"
+    assert _step(deploy, "actions/upload-pages-artifact")["with"]["path"] == "output/"
+    _step(deploy, "actions/deploy-pages")
+    # The pages' "last changed" dates come from git: a shallow clone would date every page today.
+    assert _step(deploy, "actions/checkout")["with"]["fetch-depth"] == 0
+
+
+def test_only_the_deploy_job_may_write():
+    data = workflow()
+    assert data["permissions"] == {"contents": "read"}
+    assert "permissions" not in data["jobs"]["test"]
+    assert data["jobs"]["deploy"]["permissions"] == {
+        "contents": "read",
+        "pages": "write",
+        "id-token": "write",
+    }
+
+
+def test_every_checkout_drops_its_credentials():
+    checkouts = [_step(job, "actions/checkout") for job in workflow()["jobs"].values()]
+    assert len(checkouts) == 2
+    assert all(step["with"]["persist-credentials"] is False for step in checkouts)
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_named():
+    lines = [line for line in WORKFLOW.read_text().splitlines() if "uses:" in line]
+    assert len(lines) == 8
+    assert [line for line in lines if not PINNED.match(line)] == []
+
+
+def test_dependabot_keeps_the_actions_and_both_requirement_files_current():
+    updates = yaml.safe_load((GITHUB / "dependabot.yml").read_text())["updates"]
+    assert {(u["package-ecosystem"], u["directory"]) for u in updates} == {
+        ("github-actions", "/"),
+        ("pip", "/"),
+    }
+    # Dependabot's pip updater reads every requirements file in the folder, and re-runs
+    # pip-compile (with the options in the header) on the ones it made.
+    for name in ("requirements", "requirements-test"):
+        command = (ROOT / f"{name}.txt").read_text().splitlines()[4]
+        assert command.startswith("#    pip-compile ") and command.endswith(f" {name}.in"), command

@@ -93,9 +93,9 @@ def _work(kind: str, settings: str) -> dict:
         search = {}
         finish_site = cli.finish_site
 
-        def timed_finish_site(*args):
+        def timed_finish_site(*args, **options):
             start = time.perf_counter()
-            finish_site(*args)
+            finish_site(*args, **options)
             search["seconds"] = time.perf_counter() - start
 
         cli.finish_site = timed_finish_site

@@ -2,7 +2,7 @@
 
 It wraps Pelican so that content errors print as `path:line: problem — fix` with no
 traceback, any warning fails the build, and the site is written to a staging folder that
-replaces the output folder only when everything succeeded.
+replaces the output folder only when everything succeeded, in one step (site_folder.py).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ import sys
 import time
 from pathlib import Path
 
+from .build_lock import build_lock
 from .errors import ContentErrors
 from .model import load_model
 from .postbuild import PostBuildError, finish_site
-from .site_folder import SiteFolder
+from .site_folder import OutputFolderError, SiteFolder
 
 GITHUB_ACTIONS = os.environ.get("GITHUB_ACTIONS") == "true"
 
@@ -62,9 +63,21 @@ def build(settings_file: str, output: str | None) -> int:
     logging.getLogger().addHandler(collector)
     logging.getLogger().setLevel(logging.WARNING)
     settings = read_settings(settings_file)
-    folder = SiteFolder.for_build(Path(output or settings["OUTPUT_PATH"]).resolve(), settings)
+    # The output path is not resolved: were it a link, the folder it points to would be replaced.
+    final = Path(os.path.abspath(output or settings["OUTPUT_PATH"]))
+    try:
+        folder = SiteFolder.for_build(final, settings)
+    except OutputFolderError as exc:
+        print(f"build: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    with build_lock(folder.final) as lock:
+        folder.tidy()
+        return _build_into(folder, settings, collector, lock)
+
+
+def _build_into(folder: SiteFolder, settings: dict, collector: _WarningCollector, lock: int) -> int:
     settings["OUTPUT_PATH"] = str(folder.path)
-    settings["DELETE_OUTPUT_DIRECTORY"] = False  # the folder is made empty, or reused, above
+    settings["DELETE_OUTPUT_DIRECTORY"] = False  # the folder is made empty, or reused, below
     with folder.building():
         succeeded = _run_pelican(settings, collector)
     if not succeeded:
@@ -72,7 +85,8 @@ def build(settings_file: str, output: str | None) -> int:
         return 1
     folder.remove_unwritten()
     try:
-        finish_site(folder.path, settings["SITEURL"])
+        # Pagefind holds the lock too: killed with the build, it would still be writing.
+        finish_site(folder.path, settings["SITEURL"], keep_open=(lock,))
     except PostBuildError as exc:
         folder.discard()
         print(f"build: {exc}; nothing was written.", file=sys.stderr)

@@ -8,6 +8,14 @@ import io
 from .collections import DEMAND_CATEGORIES
 
 CSV_COLUMNS = ("campaign", "actor", "target", "date", "category", "wording", "source", "paragraph")
+# A spreadsheet reads a cell that starts with one of these as a formula, which can fetch
+# addresses or run commands (OWASP, "CSV Injection"); a leading apostrophe makes it read the
+# cell as text. Only the CSV is changed: /data/demands.json keeps the sources' exact words.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _quoted(quoted) -> dict:
@@ -50,16 +58,15 @@ def demands_csv(campaigns) -> str:
     for campaign in campaigns:
         for demand in campaign.demands:
             pinpoint = demand.citation.pinpoint
-            writer.writerow(
-                (
-                    campaign.slug,
-                    campaign.actor_slug,
-                    "; ".join(campaign.target_slugs),
-                    campaign.date.value.iso(),
-                    demand.category,
-                    demand.quote,
-                    demand.citation.key,
-                    pinpoint.label.split(" ", 1)[1] if pinpoint else "",
-                )
+            row = (
+                campaign.slug,
+                campaign.actor_slug,
+                "; ".join(campaign.target_slugs),
+                campaign.date.value.iso(),
+                demand.category,
+                demand.quote,
+                demand.citation.key,
+                pinpoint.label.split(" ", 1)[1] if pinpoint else "",
             )
+            writer.writerow([spreadsheet_text(cell) for cell in row])
     return out.getvalue()

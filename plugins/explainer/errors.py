@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def annotation(level: str, path: str, line: int, message: str) -> str:
+    """A GitHub Actions workflow command that shows `message` on the file's line."""
+    for raw, escaped in (("%", "%25"), ("\r", "%0D"), ("\n", "%0A")):  # the message part needs these
+        message = message.replace(raw, escaped)
+    return f"::{level} file={path},line={line}::{message}"
+
+
 @dataclass(frozen=True)
 class ContentError(Exception):
     path: str
@@ -16,11 +23,7 @@ class ContentError(Exception):
         return f"{self.path}:{self.line}: {self.problem} — {self.fix}"
 
     def github_annotation(self) -> str:
-        # Workflow commands need %, CR and LF escaped in the message part.
-        message = f"{self.problem} — {self.fix}"
-        for raw, escaped in (("%", "%25"), ("\r", "%0D"), ("\n", "%0A")):
-            message = message.replace(raw, escaped)
-        return f"::error file={self.path},line={self.line}::{message}"
+        return annotation("error", self.path, self.line, f"{self.problem} — {self.fix}")
 
 
 class ContentErrors(Exception):

@@ -41,12 +41,15 @@ def write_sitemap(site: Path, siteurl: str) -> None:
     (site / "robots.txt").write_text(robots + f"Sitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")
 
 
-def build_search_index(site: Path) -> None:
-    """Pagefind indexes the pages marked data-pagefind-body (its binary comes from PyPI)."""
+def build_search_index(site: Path, keep_open: tuple[int, ...] = ()) -> None:
+    """Pagefind indexes the pages marked data-pagefind-body (its binary comes from PyPI).
+
+    `keep_open` are descriptors Pagefind inherits: the build's lock (build_lock.py)."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
         capture_output=True,
         text=True,
+        pass_fds=keep_open,
     )
     if result.returncode != 0:
         raise PostBuildError(
@@ -65,7 +68,7 @@ def remove_unused_search_files(site: Path) -> None:
             file.unlink()
 
 
-def finish_site(site: Path, siteurl: str) -> None:
+def finish_site(site: Path, siteurl: str, keep_open: tuple[int, ...] = ()) -> None:
     write_sitemap(site, siteurl)
-    build_search_index(site)
+    build_search_index(site, keep_open)
     remove_unused_search_files(site)

@@ -12,7 +12,9 @@ found by their inputs, which the caller names, and the plugin's code.
 
 Sources referred to by a kept result are stored by key and bound to this build's sources when
 it is read, as Pelican's cache stores its content objects with pickle. The file is written
-once the site is (RenderCacheWriter), keeping only what that build used.
+once the site is (RenderCacheWriter), keeping only what that build used. Since unpickling runs
+code, the file is sealed with a key kept outside the repository, and one that does not verify
+is not read (cache_trust.py).
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from pathlib import Path
 import markdown
 import yaml
 
-CACHE_FILE = "explainer-render.pickle"
+from . import cache_trust
+
+CACHE_FILE = "explainer-render.sealed"
 
 
 def reuses_last_build(settings: dict) -> bool:
@@ -87,18 +91,20 @@ class RenderCache:
         self.hits: Counter[str] = Counter()  # by kind of work: render, document…
         self.misses: Counter[str] = Counter()
         self._digests: dict[str, str] = {}  # source slug -> digest of its paragraphs, this build
-        if self.file and load and self.file.is_file():
+        data = cache_trust.read(self.file) if self.file and load else None
+        if data is not None:  # sealed by a build on this machine: safe to unpickle
             try:
-                self.stored = pickle.loads(self.file.read_bytes())
-            except Exception:  # an unreadable cache (another version, cut short) is an empty one
+                self.stored = pickle.loads(data)
+            except Exception:  # written by another version of the code: an empty cache
                 self.stored = {}
 
     @classmethod
     def from_settings(cls, settings: dict) -> RenderCache:
         """A cache in CACHE_PATH when CACHE_CONTENT is set; otherwise one that keeps nothing."""
-        if not settings.get("CACHE_CONTENT"):
+        folder = cache_trust.cache_folder(settings) if settings.get("CACHE_CONTENT") else None
+        if folder is None:
             return cls()
-        return cls(Path(settings["CACHE_PATH"]), load=bool(settings.get("LOAD_CONTENT_CACHE")))
+        return cls(folder, load=bool(settings.get("LOAD_CONTENT_CACHE")))
 
     def render(self, renderer, text: str, namespace: str = "", self_entity: str | None = None):
         """renderer.render(text, …), from the cache when nothing it depends on has changed."""
@@ -159,7 +165,5 @@ class RenderCache:
         """Keep the entries this build used; renders of deleted or changed texts are dropped."""
         if not self.file:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.file.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(self.file)
+        cache_trust.write(self.file, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
+        cache_trust.remove_leftovers(self.file.parent, f"{self.file.name}.*.tmp")

@@ -6,25 +6,43 @@ cache on (CACHE_CONTENT and LOAD_CONTENT_CACHE) keeps the site it replaced in CA
 builds over it next time: a file whose bytes are unchanged is not written again, and the files
 the build did not write are removed before the site is finished. On a slow disk, creating the
 folders and files of a site is most of a rebuild's time, and a rebuild changes few of them.
+
+A build killed at any moment leaves the output folder as the last complete site: the finished
+site and the output folder are exchanged in one step (exchange.py), and the next build clears
+or puts back what the killed one left. The output folder and the folders beside it are the
+build's own: a symbolic link at one of those names is never written through.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .cache_trust import cache_folder, remove
+from .exchange import exchange
 from .render_cache import reuses_last_build
 
 KEPT_SITE = "site"  # the previous site, in CACHE_PATH
 
 
+class OutputFolderError(RuntimeError):
+    """The output folder cannot be replaced safely; the message says why and what to do."""
+
+
 def _same_disk(one: Path, other: Path) -> bool:
     return one.stat().st_dev == other.stat().st_dev
+
+
+def _holds_a_link(folder: Path) -> bool:
+    return any(
+        os.path.islink(os.path.join(parent, name))
+        for parent, subfolders, files in os.walk(folder)
+        for name in subfolders + files
+    )
 
 
 class SiteFolder:
@@ -32,18 +50,26 @@ class SiteFolder:
 
     def __init__(self, final: Path, kept: Path | None = None, theme_static: str = "theme"):
         self.final = final
-        self.path = kept or final.with_name(final.name + ".partial")
+        self.staging = final.with_name(final.name + ".partial")  # where a fresh site is built
+        self.parked = final.with_name(final.name + ".previous")  # the old site, mid-swap (no exchange)
+        self.path = kept or self.staging
         self.reused = kept is not None
         self.theme_static = theme_static  # copied afresh by Pelican every build
         self.written: set[str] = set()
 
     @classmethod
     def for_build(cls, final: Path, settings: dict) -> SiteFolder:
+        if final.is_symlink():
+            raise OutputFolderError(
+                f"{os.path.relpath(final)}: is a symbolic link, and a build replaces the output folder "
+                "whole — remove the link, or name the folder itself with --output or OUTPUT_PATH"
+            )
         kept = None
         theme_static = os.path.normpath(settings.get("THEME_STATIC_DIR", "theme"))
+        cache = cache_folder(settings)
         # Theme files copied to the site's root could not be told from the files a build left.
-        if reuses_last_build(settings) and theme_static != ".":
-            cache = Path(settings["CACHE_PATH"]).resolve()
+        if reuses_last_build(settings) and theme_static != "." and cache is not None:
+            cache = cache.resolve()
             cache.mkdir(parents=True, exist_ok=True)
             final.parent.mkdir(parents=True, exist_ok=True)
             # The finished site is moved into place, which only works within one disk.
@@ -56,13 +82,23 @@ class SiteFolder:
         """The folder being built at `path`; outside a build, one that writes every file."""
         return cls._building.get(os.path.abspath(path)) or cls(Path(path))
 
+    def tidy(self) -> None:
+        """Put back or clear what a killed build left; call it holding the build lock."""
+        if self.parked.is_dir() and not self.parked.is_symlink() and not os.path.lexists(self.final):
+            self.parked.rename(self.final)  # killed between the two renames of _replace_in_steps
+        remove(self.parked)
+        if self.reused:
+            remove(self.staging)  # a killed production build's, or its previous site
+
     @contextmanager
     def building(self):
         """While Pelican runs: a fresh or reused folder, that Pelican's writer writes through."""
-        if self.reused:
-            shutil.rmtree(self.path / self.theme_static, ignore_errors=True)
+        # A kept site is only built over when it holds plain files and folders: a link
+        # in it (a pull request can add one) would have the build write wherever it points.
+        if self.reused and self.path.is_dir() and not self.path.is_symlink() and not _holds_a_link(self.path):
+            remove(self.path / self.theme_static)
         else:
-            shutil.rmtree(self.path, ignore_errors=True)
+            remove(self.path)
         self.path.mkdir(parents=True, exist_ok=True)
         key = os.path.abspath(self.path)
         SiteFolder._building[key] = self
@@ -105,23 +141,28 @@ class SiteFolder:
                 removed_folders.add(folder)
 
     def replace_output(self) -> None:
-        """The finished site becomes the output folder; a reused folder takes the old site."""
-        if not self.reused:
-            shutil.rmtree(self.final, ignore_errors=True)
+        """The finished site becomes the output folder in one step; the old site takes its place.
+
+        A reused folder keeps the old site, to build the next one over; a fresh one drops it."""
+        if not os.path.lexists(self.final):
             self.path.rename(self.final)
-            return
-        previous = self.path.with_name(self.path.name + ".previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        if self.final.exists():
-            self.final.rename(previous)
+        elif not exchange(self.path, self.final):
+            self._replace_in_steps()
+        if not self.reused:
+            remove(self.path)
+
+    def _replace_in_steps(self) -> None:
+        """Where folders cannot be exchanged: a build killed between the first two renames
+        leaves the old site parked, and the next build's tidy() puts it back."""
+        remove(self.parked)
+        self.final.rename(self.parked)
         self.path.rename(self.final)
-        if previous.exists():
-            previous.rename(self.path)
+        self.parked.rename(self.path)
 
     def discard(self) -> None:
         """Drop a failed build's files; a reused folder is kept, and checked file by file next time."""
         if not self.reused:
-            shutil.rmtree(self.path, ignore_errors=True)
+            remove(self.path)
 
 
 class _PendingFile(io.StringIO):
