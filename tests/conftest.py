@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The copies of the articles as received: the tests check each source's text against its copy.
+COPIES = ROOT / "content" / "sources" / "copies"
 PRODUCTION_SITEURL = "https://example.github.io/repo"
 # CI sets this so that a missing browser or Java fails instead of skipping.
 REQUIRE_TOOLS = os.environ.get("EXPLAINER_REQUIRE_BROWSER_TESTS") == "1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEEDS
+from conftest import COPIES
 
 # Each published source, the seed it was taken from, and a passage only the article has.
 SOURCES = {
@@ -72,7 +72,7 @@ def paragraph_text(element) -> str:
 
 @pytest.mark.parametrize("slug", SOURCES)
 def test_each_source_page_keeps_the_article_text_in_order(site, slug):
-    seed = squeeze((SEEDS / SOURCES[slug]).read_text(encoding="utf-8"))
+    seed = squeeze((COPIES / SOURCES[slug]).read_text(encoding="utf-8"))
     position = 0
     found = paragraphs(site.soup(f"/sources/{slug}/"))
     assert len(found) >= 9
