@@ -7,6 +7,7 @@ site was built from; they run on the real site and again on it with a new source
 from __future__ import annotations
 
 from conftest import content_model
+from reading import all_pages, shown_as, text_of, value_text
 
 
 def page_types(model) -> list[str]:
@@ -39,10 +40,6 @@ def page_types(model) -> list[str]:
 PAGE_TYPES = page_types(content_model())
 
 
-def text_of(element, separator: str = "") -> str:
-    return " ".join(element.get_text(separator).split())
-
-
 def paragraphs(soup):
     return soup.select(".source-text .para")
 
@@ -50,11 +47,6 @@ def paragraphs(soup):
 def paragraph_text(element) -> str:
     number = element.select_one(".para-num")
     return element.get_text().removeprefix(number.get_text()) if number else element.get_text()
-
-
-def all_pages(site) -> list[str]:
-    """Every HTML page the build wrote, as site paths (Pagefind's own files are not pages)."""
-    return [site.url_of(f) for f in site.html_files() if f.relative_to(site.root).parts[0] != "pagefind"]
 
 
 def test_paragraphs_have_stable_numbered_anchors_and_the_model_s_text(any_site):
@@ -78,26 +70,6 @@ PROVENANCE = {
     "Archived copy": "archived_url",
     "Accessed": "accessed",
 }
-
-
-def names(value: tuple) -> str:
-    return value[0] if len(value) == 1 else ", ".join(value[:-1]) + " and " + value[-1]
-
-
-def value_text(fact, unknown: str = "Not known") -> str:
-    """A provenance value as lists show it: 'June 2018 (inferred)', 'Ann and Bo', or `unknown`."""
-    if not fact.known:
-        return unknown
-    value = fact.display or fact.value
-    value = names(value) if isinstance(value, tuple) else getattr(value, "text", lambda: value)()
-    return f"{value} (inferred)" if fact.inferred else str(value)
-
-
-def shown_as(fact) -> str:
-    """What a source's page must show for a provenance value: the value, "(inferred)" and its basis,
-    or "Not known"; then the note, if any."""
-    basis = f" Basis: {fact.basis}" if fact.inferred else ""
-    return " ".join(f"{value_text(fact)}{basis} {fact.note or ''}".split())
 
 
 def provenance(site, source) -> dict[str, object]:
