@@ -67,7 +67,7 @@ def new_source_files(model) -> dict[str, str]:
         ---
         Last Thursday, {actor.name} was named in a new report on the employees' letter.
 
-        The report quotes the letter: \u201c{passage}\u201d
+        \u201c{passage}\u201d
 
         It {FIGURE} on a copy seen last month.
         """
