@@ -127,8 +127,9 @@ def test_documents_taken_from_another_source_link_both_ways(any_site):
             continue
         link = facts["Text taken from"].a
         assert link["href"] == f"/{origin.url}" and link.get_text() == origin.display_title
-        back = provenance(any_site, origin)["Also on this site"].a
-        assert back["href"] == f"/{source.url}" and back.get_text() == source.display_title
+        panel = any_site.soup(f"/{origin.url}").select_one(".provenance dl")
+        also = [dt.find_next_sibling("dd").a for dt in panel.find_all("dt", string="Also on this site")]
+        assert (f"/{source.url}", source.display_title) in [(a["href"], a.get_text()) for a in also]
 
 
 def test_sources_index_lists_every_source_with_dates_by_precision(any_site):
