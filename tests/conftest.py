@@ -13,12 +13,33 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The copies of the articles as received: the tests check each source's text against its copy.
+COPIES = ROOT / "content" / "sources" / "copies"
 PRODUCTION_SITEURL = "https://example.github.io/repo"
 # CI sets this so that a missing browser or Java fails instead of skipping.
 REQUIRE_TOOLS = os.environ.get("EXPLAINER_REQUIRE_BROWSER_TESTS") == "1"
 
 sys.path.insert(0, str(ROOT / "plugins"))
+
+
+def _short_repr(item) -> str:
+    slug = getattr(item, "slug", None)
+    return f"<{type(item).__name__} {slug}>" if slug else f"<{type(item).__name__}>"
+
+
+def _shorten_model_reprs() -> None:
+    """The model's objects refer to each other in cycles, so their dataclass reprs grow without
+    bound: pytest shows a failing test's arguments, and showing the model exhausted the memory."""
+    import dataclasses
+
+    from explainer import model
+
+    for value in vars(model).values():
+        if dataclasses.is_dataclass(value) and value.__module__ == model.__name__:
+            value.__repr__ = _short_repr
+
+
+_shorten_model_reprs()
 
 
 def run_explainer(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -72,9 +93,26 @@ def project(tmp_path):
     return tree
 
 
+def content_model(content: Path = ROOT / "content"):
+    """The model of a content folder, loaded as a build loads it, once per process."""
+    return _loaded_model(content.resolve())
+
+
+@functools.cache
+def _loaded_model(content: Path):
+    from explainer.model import load_model
+
+    return load_model(content)
+
+
 class BuiltSite:
-    def __init__(self, root: Path, siteurl: str = ""):
-        self.root, self.siteurl = root, siteurl
+    def __init__(self, root: Path, siteurl: str = "", content: Path = ROOT / "content"):
+        self.root, self.siteurl, self.content = root, siteurl, content
+
+    @property
+    def model(self):
+        """The model of the content this site was built from: what derived tests check it against."""
+        return content_model(self.content)
 
     def html_files(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
@@ -92,11 +130,17 @@ class BuiltSite:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def _build(tmp_path_factory, name: str, settings: str | Path, env: dict | None = None) -> BuiltSite:
+def _build(
+    tmp_path_factory,
+    name: str,
+    settings: str | Path,
+    env: dict | None = None,
+    content: Path = ROOT / "content",
+) -> BuiltSite:
     output = tmp_path_factory.mktemp(name) / "output"
     result = run_explainer("build", "--settings", str(settings), "--output", str(output), env=env)
     assert result.returncode == 0, result.stderr
-    return BuiltSite(output, (env or {}).get("SITEURL", ""))
+    return BuiltSite(output, (env or {}).get("SITEURL", ""), content)
 
 
 @pytest.fixture(scope="session")
@@ -107,9 +151,27 @@ def site(tmp_path_factory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def model():
     """The real content's model, loaded as a build loads it: what tests derive their checks from."""
-    from explainer.model import load_model
+    return content_model()
 
-    return load_model(ROOT / "content")
+
+@pytest.fixture(scope="session")
+def site_with_a_new_source(tmp_path_factory) -> BuiltSite:
+    """The real content plus a valid new source (with an event, a claim and a campaign citing it),
+    built in a temporary folder: what a contributor's pull request adding a source builds."""
+    from newsource import add_a_new_source
+
+    folder = tmp_path_factory.mktemp("new-source")
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    add_a_new_source(content, content_model())
+    return _build(tmp_path_factory, "new-source-site", settings_file(folder, content), content=content)
+
+
+@pytest.fixture(scope="session", params=["content", "content-plus-a-new-source"])
+def any_site(request) -> BuiltSite:
+    """Each derived test runs on the real site, then on the site with a new source added: a test
+    that reads its expectations from `any_site.model` must hold for any valid content."""
+    return request.getfixturevalue("site" if request.param == "content" else "site_with_a_new_source")
 
 
 @pytest.fixture(scope="session")

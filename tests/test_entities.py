@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from explainer.collections import ENTITY_TYPE_PLURALS, ENTITY_TYPES, RELATIONSHIP_VERBS
 from explainer.mentions import EntityMatcher
 from explainer.render import MarkdownRenderer
+from reading import text_of
 
 ALIASES = {
     "amazon": ["Amazon"],
@@ -91,55 +93,77 @@ def test_an_alias_claimed_by_two_entity_files_fails_at_its_line(tree):
     )
 
 
-# The built site.
+# The built site: every check reads what to expect from the model of the content it was built from.
 
 
-def test_source_texts_link_names_to_entity_pages(site):
-    links = site.soup("/sources/wsws-2018-06-25/").select(".source-text a.xref")
-    targets = {a["href"] for a in links}
-    assert {
-        "/entities/jeff-bezos/",
-        "/entities/palantir/",
-        "/entities/ice/",
-        "/entities/motorola-solutions/",
-    } <= targets
-    assert all(a.find_parent(["h1", "h2", "h3"]) is None for a in links)
+def names_of(entity) -> set[str]:
+    return {entity.name, *entity.aliases}
 
 
-def test_entities_index_groups_by_type_with_counts(site):
-    soup = site.soup("/entities/")
-    headings = [h.get_text() for h in soup.select("main h2")]
-    assert headings[:4] == ["Who stands to whom", "Companies", "Government agencies", "Organisations"]
-    assert len(soup.select(".entity-list a")) >= 25
-    aclu = soup.find("a", href="/entities/aclu/").find_next_sibling("span").get_text()
-    assert int(aclu.split()[0]) >= 10
+def test_source_texts_link_names_to_entity_pages(any_site):
+    entities = any_site.model.entities
+    for source in any_site.model.sources:
+        links = any_site.soup(f"/{source.url}").select(".source-text a.xref")
+        assert {a["href"] for a in links} == {f"/{entity.url}" for entity, _ in source.named}, source.slug
+        for a in links:
+            assert a.get_text() in names_of(entities[a["href"].split("/")[2]]), a
+            assert a.find_parent(["h1", "h2", "h3"]) is None
 
 
-def test_entity_pages_gather_mentions_events_campaigns_and_neighbours(site):
-    soup = site.soup("/entities/aclu/")
-    assert soup.h1.get_text() == "American Civil Liberties Union"
-    mentions = soup.select(".mentions li a")
-    assert len(mentions) >= 10
-    assert any(a["href"].startswith("/sources/zdnet-aclu-letter/#p") for a in mentions)
-    assert soup.find("a", href="/timeline/#aclu-report") is not None
-    assert soup.find("a", href="/demands/#campaign-aclu-petition") is not None
-    assert soup.find("h2", string="Most often named with").find_next("ul").select("a")
-    for a in mentions:
-        path, _, anchor = a["href"].partition("#")
-        if anchor:
-            assert site.soup(path).find(id=anchor) is not None, a["href"]
+def test_entities_index_groups_by_type_with_counts(any_site):
+    model = any_site.model
+    soup = any_site.soup("/entities/")
+    kinds = [ENTITY_TYPE_PLURALS[kind].capitalize() for kind in ENTITY_TYPES
+             if any(e.type == kind for e in model.entities.values())]  # fmt: skip
+    diagram = ["Who stands to whom"] if model.relationships else []
+    assert [h.get_text() for h in soup.select("main h2")] == [*diagram, *kinds]
+    listed = soup.select(".entity-list a")
+    assert sorted(a["href"] for a in listed) == sorted(f"/{e.url}" for e in model.entities.values())
+    for a in listed:
+        entity = model.entities[a["href"].split("/")[2]]
+        count = len(entity.mentions)
+        assert a.find_next_sibling("span").get_text() == f"{count} mention{'s' if count != 1 else ''}"
 
 
-def test_source_pages_have_an_in_this_article_panel(site):
-    panel = site.soup("/sources/zdnet-aclu-letter/").select_one(".in-this-article")
-    named = {a["href"] for a in panel.p.select("a")}
-    assert {
-        "/entities/aclu/",
-        "/entities/washington-county-sheriffs-office/",
-        "/entities/chris-adzima/",
-    } <= named
-    related = [a["href"] for a in panel.select("ul a")]
-    assert related and "/sources/aclu-rekognition-findings-2018-05/" in related
+def test_entity_pages_gather_mentions_events_and_neighbours(any_site):
+    for entity in any_site.model.entities.values():
+        soup = any_site.soup(f"/{entity.url}")
+        assert soup.h1.get_text() == entity.name
+        assert soup.select_one(".kicker").get_text() == entity.type.capitalize()
+        assert soup.find("h2", string=f"Every mention ({len(entity.mentions)})") is not None
+        mentions = soup.select(".mentions li")
+        assert len(mentions) == len(entity.mentions)
+        for li in mentions:  # each links to where the mention stands
+            path, _, anchor = li.a["href"].partition("#")
+            target = any_site.soup(path)
+            assert target is not None and (not anchor or target.find(id=anchor) is not None), li.a["href"]
+        events = [a["href"] for a in soup.select("section[aria-labelledby=events-heading] li a")]
+        assert events == [f"/timeline/#{e.slug}" for e in entity.events]
+        neighbours = soup.find("h2", string="Most often named with")
+        assert (neighbours is not None) is bool(entity.named_with)
+
+
+@pytest.mark.xfail(
+    reason="plugin bug: entity_links._sentence_around ends the sentence at the full stop inside an "
+    "alias, so the mention of 'Mr. Bezos' quotes only '“While Mr.'"
+)
+def test_each_mention_quotes_a_sentence_that_names_the_entity(any_site):
+    for entity in any_site.model.entities.values():
+        for li in any_site.soup(f"/{entity.url}").select(".mentions li"):
+            assert any(name in li.get_text() for name in names_of(entity)), li
+
+
+def test_source_pages_have_an_in_this_article_panel(any_site):
+    for source in any_site.model.sources:
+        panel = any_site.soup(f"/{source.url}").select_one(".in-this-article")
+        named = (
+            [(a["href"], a.next_sibling.strip(" ,.")) for a in panel.p.select("a")] if source.named else []
+        )
+        assert named == [(f"/{entity.url}", f"({count})") for entity, count in source.named], source.slug
+        related = [a["href"] for a in panel.select("ul a")]
+        assert related == [f"/{other.url}" for other, _ in source.related]
+        for other, _ in source.related:  # related sources share a name
+            assert {e.slug for e, _ in other.named} & {e.slug for e, _ in source.named}
 
 
 def test_related_sources_share_rare_names_not_ones_every_source_has():
@@ -196,35 +220,51 @@ def test_relationship_errors_name_file_and_line(tree, relationship, line, messag
     tree.error_at("entities/other-news.md", line, message)
 
 
-def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(site):
-    soup = site.soup("/entities/")
+def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(any_site):
+    relationships = any_site.model.relationships
+    soup = any_site.soup("/entities/")
+    assert soup.find("script", src=lambda s: s and "diagram" in s) is None
+    if not relationships:
+        assert soup.select_one("section.relationships") is None
+        return
     svg = soup.select_one("section.relationships svg")
     assert svg["role"] == "img" and svg.title.get_text() and svg.desc.get_text()
-    assert soup.find("script", src=lambda s: s and "diagram" in s) is None
-    arrows = svg.select("path.edge")
     statements = soup.select(".relationship-list li")
-    assert len(arrows) == len(statements) >= 12
-    texts = [" ".join(li.get_text().split()) for li in statements]
-    assert "Amazon Web Services hosts Palantir Technologies.[4]" in texts
-    for li in statements:
+    assert len(svg.select("path.edge")) == len(statements) == len(relationships)
+    for li, r in zip(statements, relationships, strict=True):
         marker = li.select_one("a.cite-ref")
+        text = f"{r.subject.name} {RELATIONSHIP_VERBS[r.verb]} {r.object.name}.{marker.get_text()}"
+        assert text_of(li) == text
         note = soup.find(id=marker["href"][1:])
-        assert note is not None and note.select_one(".cite-links a")["href"].startswith("/sources/")
-    labels = {text.get_text() for text in svg.select("text.node-label")}
-    assert {"Palantir Technologies", "ICE", "Amazon Web Services"} <= labels
+        pinpoint = r.citation.pinpoint
+        target = f"/sources/{r.citation.key}/" + (f"#{pinpoint.anchor}" if pinpoint else "")
+        assert note is not None and note.select_one(".cite-links a")["href"] == target
+    involved = {e.slug: e for r in relationships for e in (r.subject, r.object)}
+    labels = [text.get_text() for text in svg.select("text.node-label")]
+    assert len(labels) == len(involved)
+    for entity in involved.values():
+        assert names_of(entity) & set(labels), entity.slug
     assert svg.find("a") is None  # an image holds no controls; the list below has the links
 
 
-def test_the_diagram_and_the_export_agree_with_the_content(site):
+def test_the_diagram_and_the_export_agree_with_the_content(any_site):
     import json
 
-    data = json.loads((site.root / "data" / "entities.json").read_text())
-    assert len(data["entities"]) >= 25
-    relationships = {(r["subject"], r["verb"], r["object"]) for r in data["relationships"]}
-    assert ("amazon-web-services", "hosts", "palantir") in relationships
-    assert ("palantir", "serves", "ice") in relationships
-    svg = site.soup("/entities/").select_one("section.relationships svg")
-    assert len(svg.select("path.edge")) == len(relationships)
-    palantir = next(e for e in data["entities"] if e["id"] == "palantir")
-    assert palantir["mentions"] and all(m["url"].startswith("/") for m in palantir["mentions"])
-    assert "palantir-ice-contract-2014" in palantir["events"]
+    model = any_site.model
+    data = json.loads((any_site.root / "data" / "entities.json").read_text())
+    assert [e["id"] for e in data["entities"]] == sorted(model.entities)
+    assert [(r["subject"], r["verb"], r["object"], r["source"]) for r in data["relationships"]] == [
+        (r.subject.slug, r.verb, r.object.slug, r.citation.key) for r in model.relationships
+    ]
+    for exported in data["entities"]:
+        entity = model.entities[exported["id"]]
+        assert (exported["name"], exported["type"], exported["aliases"]) == (
+            entity.name,
+            entity.type,
+            list(entity.aliases),
+        )
+        assert [m["sentence"] for m in exported["mentions"]] == [m.sentence for m in entity.mentions]
+        assert all(m["url"].startswith("/") for m in exported["mentions"])
+        assert exported["events"] == [
+            event.slug for event in model.events if entity.slug in event.entity_slugs
+        ]

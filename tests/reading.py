@@ -1,0 +1,39 @@
+"""How the site tests read a page, and how a model value must read on one (written here
+independently of the theme's filters, so that a page is checked against the model, not itself)."""
+
+from __future__ import annotations
+
+
+def text_of(element, separator: str = "") -> str:
+    """An element's text with its white space folded."""
+    return " ".join(element.get_text(separator).split())
+
+
+def all_pages(site) -> list[str]:
+    """Every HTML page the build wrote, as site paths (Pagefind's own files are not pages)."""
+    return [site.url_of(f) for f in site.html_files() if f.relative_to(site.root).parts[0] != "pagefind"]
+
+
+def names(value: tuple) -> str:
+    return value[0] if len(value) == 1 else ", ".join(value[:-1]) + " and " + value[-1]
+
+
+def value_text(fact, unknown: str = "Not known") -> str:
+    """A provenance value or date as lists show it: 'June 2018 (inferred)', 'Ann and Bo', `unknown`."""
+    if not fact.known:
+        return unknown
+    value = fact.display or fact.value
+    value = names(value) if isinstance(value, tuple) else getattr(value, "text", lambda: value)()
+    return f"{value} (inferred)" if fact.inferred else str(value)
+
+
+def shown_as(fact) -> str:
+    """What a source's page must show for a provenance value: the value, "(inferred)" and its basis,
+    or "Not known"; then the note, if any."""
+    basis = f" Basis: {fact.basis}" if fact.inferred else ""
+    return " ".join(f"{value_text(fact)}{basis} {fact.note or ''}".split())
+
+
+def note_href(note) -> str:
+    """Where a note's "This site's copy" link must point: the source's page, at the paragraph."""
+    return f"/{note.source.url}" + (f"#{note.pinpoint.anchor}" if note.pinpoint else "")
