@@ -22,26 +22,6 @@ REQUIRE_TOOLS = os.environ.get("EXPLAINER_REQUIRE_BROWSER_TESTS") == "1"
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
-def _short_repr(item) -> str:
-    slug = getattr(item, "slug", None)
-    return f"<{type(item).__name__} {slug}>" if slug else f"<{type(item).__name__}>"
-
-
-def _shorten_model_reprs() -> None:
-    """The model's objects refer to each other in cycles, so their dataclass reprs grow without
-    bound: pytest shows a failing test's arguments, and showing the model exhausted the memory."""
-    import dataclasses
-
-    from explainer import model
-
-    for value in vars(model).values():
-        if dataclasses.is_dataclass(value) and value.__module__ == model.__name__:
-            value.__repr__ = _short_repr
-
-
-_shorten_model_reprs()
-
-
 def run_explainer(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `python -m explainer …` as a contributor would, capturing its output."""
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}

@@ -232,7 +232,7 @@ def test_each_document_shows_who_quotes_each_passage_and_how(any_site):
         assert section.h2.get_text() == f"{document.display_title}, as the other sources quote it"
         listed = set()
         for number, text in enumerate(document.paragraphs, 1):
-            item = section.find(id=f"quoted-p{number}")
+            item = section.find(id=f"{document.slug}-p{number}")
             assert item.blockquote.a["href"] == f"/{document.url}#p{number}"
             assert text_of(item.blockquote) == f"{number} {' '.join(text.split())}"
             quoters = item.select(".quoters > li")

@@ -143,10 +143,6 @@ def test_entity_pages_gather_mentions_events_and_neighbours(any_site):
         assert (neighbours is not None) is bool(entity.named_with)
 
 
-@pytest.mark.xfail(
-    reason="plugin bug: entity_links._sentence_around ends the sentence at the full stop inside an "
-    "alias, so the mention of 'Mr. Bezos' quotes only '“While Mr.'"
-)
 def test_each_mention_quotes_a_sentence_that_names_the_entity(any_site):
     for entity in any_site.model.entities.values():
         for li in any_site.soup(f"/{entity.url}").select(".mentions li"):

@@ -244,8 +244,10 @@ class Corpus:
     def _event(self, index: int):
         involved = [slug for slug, _ in self._some_entities(2)]
         body = " ".join(self._cited_sentence() for _ in range(2))
+        # Before every source (they start in 2016): an event cannot postdate all its reports.
+        day = self.start - timedelta(days=1 + index % 1500)
         self.files[f"events/event-{index:05d}.md"] = (
-            f"---\ntitle: Event number {index}\ndate: {self._day(index).isoformat()}\n"
+            f"---\ntitle: Event number {index}\ndate: {day.isoformat()}\n"
             f"group: {GROUPS[index % len(GROUPS)]}\nentities: [{', '.join(involved)}]\n---\n{body}\n"
         )
 

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from .mdbase import ExtensionTreeprocessor
+from .sentences import ends_an_abbreviation
 
 SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "sup"}
 SECTION_BREAK = {"h2", "h3"}
@@ -29,6 +30,8 @@ class RecordedMention:
 def _sentence_around(text: str, start: int) -> str:
     begin = 0
     for match in _SENTENCE.finditer(text):
+        if text[match.start() - 1] == "." and ends_an_abbreviation(text[: match.start() - 1]):
+            continue  # "Mr. Bezos": the sentence goes on
         if match.end() > start:
             return text[begin : match.start() + 1].strip()
         begin = match.end()

@@ -17,6 +17,8 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .sentences import ends_an_abbreviation
+
 CITATION = "\ue000"  # one citation group in the flattened text
 _HIDDEN_MARK = "\ue001"  # a quotation mark inside code, which opens or closes nothing
 # Elements whose text belongs to a block of its own, not to the inline text of their parent.
@@ -27,12 +29,6 @@ _STRAY_MARK = re.compile(r"[\"\u201c\u201d]")
 # A sentence ends at . ! or ? (or a quotation ending in one), then closing marks, then any
 # citations, then space before something that is not a lower-case word.
 _SENTENCE_END = re.compile(r"[.!?][)\]\"\u201d\u2019']*" + CITATION + r"*(?=\s+[^\sa-z]|\s*$)")
-# Words whose full stop does not end a sentence.
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:mr|mrs|ms|dr|st|jr|sr|inc|co|corp|ltd|vs|etc|no|nos|fig|approx|ca|cf|gen|gov|sen|rep)"
-    r"|\b[A-Za-z]|\b[A-Z](?:\.[A-Z])+|\be\.g|\bi\.e)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -115,7 +111,7 @@ def _mask_quotations(text: str, spans) -> str:
 def _sentence_ends(masked: str) -> Iterator[int]:
     for match in _SENTENCE_END.finditer(masked):
         before = masked[: match.start()]
-        if masked[match.start()] == "." and _ABBREVIATION.search(before):
+        if masked[match.start()] == "." and ends_an_abbreviation(before):
             continue
         yield match.end()
 
