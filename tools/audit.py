@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from explainer.serve import serve_in_background  # noqa: E402
+from explainer.builder.serve import serve_in_background  # noqa: E402
 
 PAGES = [
     "/",

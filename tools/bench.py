@@ -88,7 +88,7 @@ def _peak_mb(who=resource.RUSAGE_SELF) -> float:
 def _work(kind: str, settings: str) -> dict:
     if kind == "full":
         sys.path.insert(0, str(ROOT / "plugins"))
-        from explainer import cli
+        from explainer.builder import cli
 
         search = {}
         finish_site = cli.finish_site

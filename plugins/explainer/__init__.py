@@ -1,23 +1,28 @@
-"""The explainer's core plugin: one validated content model, and the generators that write it."""
+"""The explainer's plugin for Pelican: one checked content model, and the generators that write it.
+
+The build, stage by stage (ARCHITECTURE.md tells it in full):
+
+    content/  read and check each file  ->  markup/  render Markdown, check quotations
+    -> model/  load, link and cache the one model  ->  pages/ and exports/  write the site
+    -> builder/  command line, site folder swap, search index
+
+register() only wires Pelican's signals.
+"""
 
 import gc
 
 from pelican import signals
 
-from .generators import (
-    DataGenerator,
-    DemandsGenerator,
-    DifferencesGenerator,
-    EntityPagesGenerator,
-    FeedsAndImagesGenerator,
-    ModelGenerator,
-    ProsePagesGenerator,
-    RenderCacheWriter,
-    SearchPageGenerator,
-    SourcePagesGenerator,
-    TimelineGenerator,
-)
-from .site_folder import SiteWriter
+from .builder.site_folder import SiteWriter
+from .exports.generators import DataGenerator, FeedsAndImagesGenerator
+from .model.generator import ModelGenerator, RenderCacheWriter
+from .pages.demands import DemandsGenerator
+from .pages.differences import DifferencesGenerator
+from .pages.entities import EntityPagesGenerator
+from .pages.prose import ProsePagesGenerator
+from .pages.search import SearchPageGenerator
+from .pages.sources import SourcePagesGenerator
+from .pages.timeline import TimelineGenerator
 
 
 def _generators(pelican):

@@ -1,0 +1,58 @@
+"""What every page generator shares: the model, the theme's filters, compiled templates, and
+each page's JSON-LD and "last changed" date."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from ..content.history import LATEST
+from ..model.generator import CACHE_KEY, CHANGED_KEY, MODEL_KEY
+from . import jsonld
+from .present import FILTERS
+from .template_cache import SharedBytecode
+
+BYTECODE_KEY = "explainer_template_bytecode"
+
+
+class ThemedGenerator(Generator):
+    """A generator that writes pages through the theme, with the site's filters and shared templates."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.env.filters.update(FILTERS)
+        self.env.filters["html"] = Markup  # rendered Markdown is already safe
+        # One compilation of each template for all generators (Pelican gives each its own Jinja).
+        if BYTECODE_KEY not in self.context:
+            self.context[BYTECODE_KEY] = SharedBytecode.from_settings(self.settings)
+        self.env.bytecode_cache = self.context[BYTECODE_KEY]
+
+    @property
+    def model(self):
+        return self.context[MODEL_KEY]
+
+    def found_in_each_source(self, kind: str, subject: str, find, exclude=None) -> list:
+        """find(source) over every source but `exclude`, each answer kept between builds.
+
+        `subject` must stand for everything find reads besides the source's paragraphs.
+        """
+        cache, found = self.context[CACHE_KEY], []
+        for source in self.model.sources:
+            if source is not exclude:
+                inputs = (subject, cache.paragraphs_digest(source))
+                found += cache.memo(kind, inputs, partial(find, source), {source.slug: source})
+        return found
+
+    def write(self, writer, item_or_path, template, **values):
+        save_as = getattr(item_or_path, "save_as", item_or_path)
+        # Pages without a more specific schema.org type are described as collections of content.
+        values.setdefault(
+            "jsonld", jsonld.collection(self.settings["SITENAME"], values["page_url"], self.settings)
+        )
+        # Item pages show their own file's last commit; generated pages the latest in content/.
+        changed = self.context[CHANGED_KEY]
+        values.setdefault("changed_file", getattr(item_or_path, "path", None))
+        values.setdefault("changed", changed.get(values["changed_file"]) or changed.get(LATEST))
+        writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False, **values)

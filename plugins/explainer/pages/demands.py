@@ -1,0 +1,46 @@
+"""/demands/: every campaign's demands side by side."""
+
+from __future__ import annotations
+
+from ..content.fields import DEMAND_CATEGORIES
+from ..text.wording import WordingFinder
+from .base import ThemedGenerator
+
+
+class DemandsGenerator(ThemedGenerator):
+    """/demands/: every campaign's demands side by side, and how sources word the letter's."""
+
+    def generate_output(self, writer):
+        campaigns = self.model.campaigns
+        rows = [
+            (slug, label)
+            for slug, label in DEMAND_CATEGORIES.items()
+            if any(c.demands_in(slug) for c in campaigns)
+        ]
+        self.write(
+            writer,
+            "demands/index.html",
+            "demands",
+            campaigns=campaigns,
+            categories=rows,
+            comparisons=self._comparisons(),
+            page_url="demands/",
+        )
+
+    def _comparisons(self):
+        """For demands quoted from a primary document, every other source's wording, aligned."""
+        compared, aligned = [], {}
+        for campaign in self.model.campaigns:
+            for demand in campaign.demands:
+                source = demand.citation.note.source
+                if source.kind != "primary document" or not demand.citation.pinpoint:
+                    continue
+                # Each paragraph is compared with every source once, however many demands cite it.
+                number = demand.citation.pinpoint.first
+                if (source.slug, number) not in aligned:
+                    finder = WordingFinder(source.paragraphs[number - 1])
+                    aligned[source.slug, number] = self.found_in_each_source(
+                        "wordings", finder.original, finder.in_source, exclude=source
+                    )
+                compared.append((campaign, demand, source, aligned[source.slug, number]))
+        return compared

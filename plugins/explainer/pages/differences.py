@@ -1,0 +1,46 @@
+"""/differences/: the figures the sources disagree on, and how each quotes a primary document."""
+
+from __future__ import annotations
+
+from ..model.generator import CACHE_KEY
+from ..text.letter_quotes import QuoteFinder
+from ..text.normal import normalise
+from .base import ThemedGenerator
+
+
+class DifferencesGenerator(ThemedGenerator):
+    """/differences/: where the sources' figures differ, and how each quotes primary documents."""
+
+    def generate_output(self, writer):
+        claims = sorted(self.model.claims, key=lambda c: (not c.sources_differ, c.question.casefold()))
+        self.write(
+            writer,
+            "differences/index.html",
+            "differences",
+            differing=[c for c in claims if c.sources_differ],
+            agreeing=[c for c in claims if not c.sources_differ],
+            documents=[self._quoted(d) for d in self.model.sources if d.kind == "primary document"],
+            page_url="differences/",
+        )
+
+    def _quoted(self, document):
+        """The document's paragraphs, each with the passages of other sources that quote it."""
+        finder, skip = QuoteFinder(document), self._reproductions(document)
+        subject = repr((self.context[CACHE_KEY].paragraphs_digest(document), sorted(skip.items())))
+        passages = self.found_in_each_source(
+            "quotations", subject, lambda s: finder.in_source(s, skip.get(s.slug, set())), exclude=document
+        )
+        by_paragraph = [
+            (number, text, [p for p in passages if p.first <= number <= p.last])
+            for number, text in enumerate(document.paragraphs, 1)
+        ]
+        return document, by_paragraph
+
+    @staticmethod
+    def _reproductions(document):
+        """Paragraphs of the source a document was copied from that are the copy itself."""
+        origin = document.text_source
+        if origin is None:
+            return {}
+        own = {normalise(p) for p in document.paragraphs}
+        return {origin.slug: {n for n, p in enumerate(origin.paragraphs, 1) if normalise(p) in own}}

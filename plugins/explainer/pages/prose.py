@@ -1,0 +1,19 @@
+"""The project's own pages: the home explainer, /about/ and /404.html."""
+
+from __future__ import annotations
+
+from . import jsonld
+from .base import ThemedGenerator
+
+
+class ProsePagesGenerator(ThemedGenerator):
+    """The home explainer, /about/ and /404.html, written in content/pages/."""
+
+    def generate_output(self, writer):
+        for page in self.model.pages.values():
+            data = (
+                jsonld.website(self.settings) if page.slug == "index" else jsonld.article(page, self.settings)
+            )
+            self.write(
+                writer, page, "page", page=page, sources=self.model.sources, page_url=page.url, jsonld=data
+            )

@@ -1,0 +1,52 @@
+"""/timeline/, filtered by group and by entity."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..content.fields import EVENT_GROUPS
+from ..model.timeline import entries, eras
+from . import jsonld
+from .base import ThemedGenerator
+
+
+class TimelineGenerator(ThemedGenerator):
+    """/timeline/, and the same timeline filtered to one group or one entity (no script needed)."""
+
+    def generate_output(self, writer):
+        ordered = entries(self.model)
+        groups = [
+            (slug, label, sum(e.group == slug for e in ordered)) for slug, label in EVENT_GROUPS.items()
+        ]
+        involved = sorted(
+            (entity for entity in self.model.entities.values()), key=lambda entity: entity.name.casefold()
+        )
+        # Each entry appears on the full timeline, its group's and its entities' pages: rendered once.
+        entry_template = self.get_template("_timeline_entry")
+        siteurl = self.settings["SITEURL"]
+        entry_html = {e.anchor: Markup(entry_template.render(SITEURL=siteurl, entry=e)) for e in ordered}
+        common = {"groups": groups, "involved": involved, "all_count": len(ordered), "entry_html": entry_html}
+        events = jsonld.timeline_events(ordered, self.settings)
+        self.write(
+            writer,
+            "timeline/index.html",
+            "timeline",
+            eras=eras(ordered),
+            page_url="timeline/",
+            jsonld=events,
+            **common,
+        )
+        for slug, label, _ in groups:
+            chosen = [e for e in ordered if e.group == slug]
+            path = f"timeline/group/{slug}/"
+            self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
+                       filter_label=label, filter_group=slug, **common)  # fmt: skip
+        # One pass over the entries, not one per entity: the pages stay linear in the content.
+        by_entity: dict[str, list] = {slug: [] for slug in self.model.entities}
+        for entry in ordered:
+            for slug in dict.fromkeys(entry.entity_slugs):
+                by_entity[slug].append(entry)
+        for entity in self.model.entities.values():
+            path = entity.timeline_url
+            self.write(writer, path + "index.html", "timeline", eras=eras(by_entity[entity.slug]),
+                       page_url=path, filter_label=entity.name, entity=entity, **common)  # fmt: skip
