@@ -24,12 +24,13 @@ PIP_COMPILE_OPTIONS := --quiet --strip-extras --allow-unsafe --no-emit-index-url
 	--no-emit-trusted-host
 LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help serve html publish check test lint format audit bench requirements clean
+.PHONY: help serve html publish check test quick lint format audit bench requirements clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:$(PORT)"
 	@echo "make test     set up and run every test"
 	@echo "make check    validate the content only (fast)"
+	@echo "make quick    the tests without browsers and whole-build kills (under a minute)"
 	@echo "make html     development build into output/"
 	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
 	@echo "make lint     ruff check and format check"
@@ -65,6 +66,9 @@ serve: html
 
 test: lint
 	$(BIN)/python -m pytest
+
+quick: $(TEST_READY)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 lint: $(TEST_READY)
 	$(BIN)/ruff check .

@@ -161,7 +161,7 @@ def production_site(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def server(site):
-    from explainer.serve import serve_in_background
+    from explainer.builder.serve import serve_in_background
 
     httpd, url = serve_in_background(site.root)
     yield url
@@ -207,3 +207,10 @@ def browser():
             missing_tool(f"no Chromium to drive: {exc.message.splitlines()[0]}")
         yield launched
         launched.close()
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives Chromium is a browser test, whatever file it stands in."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from explainer.errors import ContentErrors
+from explainer.content.errors import ContentErrors
 from explainer.model import load_model
 
 GOOD_SOURCE = """\

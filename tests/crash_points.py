@@ -40,13 +40,13 @@ def main() -> None:
 
     os.rename, os.replace, os.unlink, os.rmdir = map(counted, (os.rename, os.replace, os.unlink, os.rmdir))
     shutil.rmtree = counted(shutil.rmtree)
-    from explainer import site_folder
+    from explainer.builder import site_folder
 
     site_folder.exchange = counted(
         (lambda one, other: False) if "--no-exchange" in flags else site_folder.exchange
     )
     if "--at-pagefind" in flags:
-        from explainer import postbuild
+        from explainer.builder import finish as postbuild
 
         def start_then_die(command, pass_fds=(), **_):
             subprocess.Popen(command, pass_fds=pass_fds, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

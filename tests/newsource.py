@@ -10,8 +10,8 @@ import json
 import textwrap
 from pathlib import Path
 
-from explainer.collections import DEMAND_CATEGORIES
-from explainer.letter_quotes import MIN_WORDS
+from explainer.content.fields import DEMAND_CATEGORIES
+from explainer.text.letter_quotes import MIN_WORDS
 
 SLUG = "new-report-2018-06-27"
 FIGURE = "counted 12 signatures"

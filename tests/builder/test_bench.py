@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 from bench import growth_exponent  # noqa: E402
 from synthetic_corpus import Corpus  # noqa: E402
+
+pytestmark = pytest.mark.slow
 
 
 def test_bench_builds_synthetic_content_and_reports_the_summary_line(tmp_path):

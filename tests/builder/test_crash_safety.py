@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_explainer, settings_file
 from contenttree import GOOD_ENTITY, ContentTree
-from explainer.build_lock import build_lock, lock_file
-from explainer.site_folder import SiteFolder
+from explainer.builder.lock import build_lock, lock_file
+from explainer.builder.site_folder import SiteFolder
 from test_cli import reproducible
 
+pytestmark = pytest.mark.slow
+
 KILLS = 30
-CRASH_POINTS = Path(__file__).with_name("crash_points.py")
+CRASH_POINTS = Path(__file__).parent.parent / "crash_points.py"
 
 
 def _site(folder: Path) -> dict:

@@ -382,7 +382,7 @@ def test_markup_in_a_title_reaches_no_export_as_markup(hostile_site):
 
 
 def test_no_payload_runs_in_a_real_browser(browser, hostile_site):
-    from explainer.serve import serve_in_background
+    from explainer.builder.serve import serve_in_background
 
     server, url = serve_in_background(hostile_site)
     try:

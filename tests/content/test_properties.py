@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from explainer.citations import CitationSyntaxError, parse_citation
-from explainer.dates import DateFormatError, PartialDate, parse_partial_date
-from explainer.errors import ContentError
-from explainer.frontmatter import read_document
-from explainer.mentions import EntityMatcher
-from explainer.quotes import EmptyQuotation, occurs_in
-from explainer.render import MarkdownRenderer
+from explainer.content.dates import DateFormatError, PartialDate, parse_partial_date
+from explainer.content.errors import ContentError
+from explainer.content.frontmatter import read_document
+from explainer.markup.citations import CitationSyntaxError, parse_citation
+from explainer.markup.mentions import EntityMatcher
+from explainer.markup.render import MarkdownRenderer
+from explainer.text.quotes import EmptyQuotation, occurs_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from explainer.errors import ContentErrors
+from explainer.content.errors import ContentErrors
 from explainer.model import Source, load_model
 
 _WORD = re.compile(r"[A-Za-z]{5,}")
@@ -59,6 +59,7 @@ def content_copy(tmp_path_factory) -> Path:
     return copy
 
 
+@pytest.mark.slow
 def test_changing_one_word_of_any_quotation_fails_naming_file_and_line(model, content_copy):
     checked = quotations(model)
     assert len(checked) >= 30

@@ -7,7 +7,7 @@ import io
 
 import pytest
 from contenttree import GOOD_ENTITY, campaign_text
-from explainer.demands_export import demands_csv, demands_json, spreadsheet_text
+from explainer.exports.demands import demands_csv, demands_json, spreadsheet_text
 
 FORMULA = "=HYPERLINK(example) stop selling Rekognition to police"
 

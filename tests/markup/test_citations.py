@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from explainer.citations import CitationSyntaxError, Pinpoint, backlink_letter, parse_citation
-from explainer.quotes import EmptyQuotation, closest_passage, occurs_in, pieces
-from explainer.render import MarkdownRenderer
-from explainer.textnorm import normalise
+from explainer.markup.citations import CitationSyntaxError, Pinpoint, backlink_letter, parse_citation
+from explainer.markup.render import MarkdownRenderer
+from explainer.text.normal import normalise
+from explainer.text.quotes import EmptyQuotation, closest_passage, occurs_in, pieces
 
 SOURCE_TEXT = [
     "We refuse to build the platform that powers ICE, and we refuse to contribute to tools that violate "

@@ -11,8 +11,8 @@ import stat
 import pytest
 from conftest import run_explainer
 from contenttree import GOOD_ENTITY
-from explainer.cache_trust import SEAL
-from explainer.render_cache import CACHE_FILE
+from explainer.model.cache_trust import SEAL
+from explainer.model.render_cache import CACHE_FILE
 
 
 class _RunsCode:

@@ -12,6 +12,8 @@ from conftest import ROOT, run_explainer
 from contenttree import GOOD_ENTITY, GOOD_SOURCE, event_text
 from test_cli import reproducible
 
+pytestmark = pytest.mark.slow
+
 
 def _files(folder) -> dict:
     return {

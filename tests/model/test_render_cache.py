@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from contenttree import GOOD_SOURCE, ContentTree, campaign_text, event_text
-from explainer.errors import ContentErrors
+from explainer.content.errors import ContentErrors
 from explainer.model import load_model
-from explainer.render_cache import CACHE_FILE, RenderCache
+from explainer.model.render_cache import CACHE_FILE, RenderCache
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load(content: Path, cache_dir: Path):

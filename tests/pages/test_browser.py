@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from explainer.collections import EVENT_GROUPS
+from explainer.content.fields import EVENT_GROUPS
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -208,7 +208,7 @@ def test_timeline_filters_are_pages_without_javascript(browser, server, model):
 def subpath_site(tmp_path_factory):
     """A production build served at http://127.0.0.1:<port>/repo/, as GitHub Pages serves a project."""
     from conftest import run_explainer
-    from explainer.serve import serve_in_background
+    from explainer.builder.serve import serve_in_background
 
     root = tmp_path_factory.mktemp("pages")
     server, url = serve_in_background(root)

@@ -8,8 +8,8 @@ import json
 
 import pytest
 from contenttree import campaign_text
-from explainer.collections import DEMAND_CATEGORIES
-from explainer.wording import align
+from explainer.content.fields import DEMAND_CATEGORIES
+from explainer.text.wording import align
 from reading import text_of, value_text
 
 

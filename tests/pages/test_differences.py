@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 from contenttree import claim_text
-from explainer.letter_quotes import quotations_in, quoted_passages
-from explainer.textnorm import normalise
+from explainer.text.letter_quotes import quotations_in, quoted_passages
+from explainer.text.normal import normalise
 from reading import text_of
 
 ONE = ("a few", "Last Thursday", "good-source, para. 1")

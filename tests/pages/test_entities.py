@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from explainer.collections import ENTITY_TYPE_PLURALS, ENTITY_TYPES, RELATIONSHIP_VERBS
-from explainer.mentions import EntityMatcher
-from explainer.render import MarkdownRenderer
+from explainer.content.fields import ENTITY_TYPE_PLURALS, ENTITY_TYPES, RELATIONSHIP_VERBS
+from explainer.markup.mentions import EntityMatcher
+from explainer.markup.render import MarkdownRenderer
 from reading import text_of
 
 ALIASES = {
@@ -165,7 +165,7 @@ def test_source_pages_have_an_in_this_article_panel(any_site):
 def test_related_sources_share_rare_names_not_ones_every_source_has():
     from types import SimpleNamespace
 
-    from explainer.model import COMMON_ENTITY_SOURCES, _relate_sources
+    from explainer.model.links import COMMON_ENTITY_SOURCES, _relate_sources
 
     everywhere, rare, other = (SimpleNamespace(slug=s) for s in ("amazon", "rare-group", "other"))
     sources = [

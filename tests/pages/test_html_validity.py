@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import missing_tool
+
+pytestmark = pytest.mark.slow
 
 
 def test_nu_html_checker_reports_no_error(site):

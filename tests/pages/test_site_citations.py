@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from explainer.quotes import occurs_in
+from explainer.text.quotes import occurs_in
 from reading import all_pages, text_of, value_text
 
 

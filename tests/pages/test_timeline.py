@@ -7,9 +7,9 @@ import re
 
 import pytest
 from contenttree import event_text
-from explainer.collections import EVENT_GROUPS
-from explainer.dates import MONTHS
-from explainer.timeline import ERAS, entries
+from explainer.content.dates import MONTHS
+from explainer.content.fields import EVENT_GROUPS
+from explainer.model.timeline import ERAS, entries
 from reading import note_href, text_of, value_text
 
 # Errors a contributor can make in an event file, each pointing at its line.

@@ -9,7 +9,10 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, missing_tool
+
+pytestmark = pytest.mark.slow
 
 
 def repository_files() -> list[str]:
@@ -47,7 +50,7 @@ def test_the_content_checks_pass_in_a_copy_of_the_repository_alone(tmp_path):
     check = run_in(copy, "-m", "explainer", "check", "--settings", "pelicanconf.py")
     assert check.returncode == 0, check.stderr
     # The copies' tests build the site (the session fixture) and read the copies as received.
-    tests = run_in(copy, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_copies.py")
+    tests = run_in(copy, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/content/test_copies.py")
     assert tests.returncode == 0, tests.stdout + tests.stderr
     summary = tests.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"\d+ passed in .*", summary), summary
