@@ -22,9 +22,22 @@ def value_text(fact, unknown: str = "Not known") -> str:
     """A provenance value or date as lists show it: 'June 2018 (inferred)', 'Ann and Bo', `unknown`."""
     if not fact.known:
         return unknown
-    value = fact.display or fact.value
+    value = fact.display or _between(fact) or fact.value
     value = names(value) if isinstance(value, tuple) else getattr(value, "text", lambda: value)()
     return f"{value} (inferred)" if fact.inferred else str(value)
+
+
+def _between(fact) -> str | None:
+    """A date known within bounds: 'between May and 25 June 2018' (the shared year said once)."""
+    first, last = getattr(fact, "earliest", None), getattr(fact, "latest", None)
+    if not (first and last):
+        return None
+    opening = first.text()
+    if first.year == last.year:
+        opening = opening.removesuffix(f" {first.year}")
+        if first.day and first.month == last.month:
+            opening = str(first.day)
+    return f"between {opening} and {last.text()}"
 
 
 def shown_as(fact) -> str:

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from explainer.content.dates import DateFormatError, PartialDate, parse_partial_date
 from explainer.content.facts import Fact
+from explainer.content.phrasing import date_text, fact_text
 from explainer.content.relative_dates import UnresolvablePhrase, resolve
-from explainer.pages.present import date_text, fact_text
 
 MONDAY_25_JUNE_2018 = dt.date(2018, 6, 25)
 

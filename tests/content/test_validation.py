@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from contenttree import event_text
+from explainer.content.phrasing import date_text
 
 BAD = "content/sources/bad-source.md"
 
@@ -303,3 +304,26 @@ def test_an_unreadable_url_in_metadata_is_a_content_error(tree):
 def test_encoded_javascript_url_in_metadata_is_refused(tree):
     tree.source({"original_url": "'javascript&colon;alert(1)'"})
     assert "is not a web address" in tree.only_error()
+
+
+@pytest.mark.parametrize(
+    ("bounds", "line", "message"),
+    [
+        ("  earliest: 2018-06\n  latest: 2018-05", 8, "'latest' (2018-05) is before 'earliest' (2018-06)"),
+        ("  earliest: 2017-12", 7, "'earliest' (2017-12) lies outside the value 2018"),
+        ("  soonest: 2018-05", 7, "'soonest' is not part of a provenance value"),
+    ],
+)
+def test_date_bounds_are_checked(tree, bounds, line, message):
+    date = f"\n  value: '2018'\n  status: inferred\n  basis: A report says so.\n{bounds}"
+    tree.write("events/bounded.md", event_text(date=date))
+    tree.error_at("events/bounded.md", line, message)
+
+
+def test_a_date_known_within_bounds_sorts_and_reads_by_them(tree):
+    date = "\n  value: '2018'\n  status: inferred\n  basis: A report says so.\n  earliest: 2018-05\n  latest: 2018-06-25"
+    tree.write("events/bounded.md", event_text(date=date))
+    tree.write("events/april.md", event_text(date="2018-04-19"))
+    model = tree.model()
+    assert [e.slug for e in model.events] == ["april", "bounded"]
+    assert date_text(model.events[1].date) == "between May and 25 June 2018 (inferred)"

@@ -18,6 +18,9 @@ from .urls import as_browser_reads, split
 STATUSES = ("stated", "inferred", "unknown")
 UNKNOWN = "unknown"
 FACT_KEYS = {"value", "status", "basis", "note", "display"}
+# A date known only within bounds ("between May and 25 June 2018") states them, so that the
+# timeline can order it and exports can start it at its earliest moment.
+BOUND_KEYS = ("earliest", "latest")
 
 
 class FieldError(ValueError):
@@ -35,6 +38,8 @@ class Fact:
     basis: str | None = None
     note: str | None = None
     display: str | None = None
+    earliest: PartialDate | None = None  # dates only: the first and last dates the value allows
+    latest: PartialDate | None = None
 
     @property
     def known(self) -> bool:
@@ -50,11 +55,12 @@ def parse_fact(raw, parse_value: Callable[[Any], Any]) -> Fact:
         return Fact()
     if not isinstance(raw, dict):
         return Fact(_parse_value(raw, parse_value), "stated")
-    extra = sorted(set(raw) - FACT_KEYS)
+    allowed = FACT_KEYS | (set(BOUND_KEYS) if parse_value is date_value else set())
+    extra = sorted(set(raw) - allowed)
     if extra:
         raise FieldError(
             f"'{extra[0]}' is not part of a provenance value",
-            f"use only {', '.join(sorted(FACT_KEYS))}",
+            f"use only {', '.join(sorted(allowed))}",
             (extra[0],),
         )
     status = raw.get("status", "stated" if "value" in raw else UNKNOWN)
@@ -87,7 +93,24 @@ def parse_fact(raw, parse_value: Callable[[Any], Any]) -> Fact:
             "add 'basis:' saying what in the copies the inference rests on",
         )
     value = _parse_value(raw["value"], parse_value, ("value",))
-    return Fact(value, status, texts["basis"], texts["note"], texts["display"])
+    bounds = {key: _parse_value(raw[key], date_value, (key,)) for key in BOUND_KEYS if key in raw}
+    _check_bounds(value, bounds)
+    return Fact(value, status, texts["basis"], texts["note"], texts["display"], **bounds)
+
+
+def _check_bounds(value, bounds: dict) -> None:
+    earliest, latest = bounds.get("earliest"), bounds.get("latest")
+    if earliest and latest and latest.latest() < earliest.earliest():
+        raise FieldError(
+            f"'latest' ({latest.iso()}) is before 'earliest' ({earliest.iso()})", "swap them", ("latest",)
+        )
+    for key, bound in bounds.items():
+        if not (value.earliest() <= bound.earliest() and bound.latest() <= value.latest()):
+            raise FieldError(
+                f"'{key}' ({bound.iso()}) lies outside the value {value.iso()}",
+                "give a value that spans both bounds (the year, say), or correct the bound",
+                (key,),
+            )
 
 
 def _parse_value(raw, parse_value, subkey=()):

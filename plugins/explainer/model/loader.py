@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content.errors import ErrorCollector
+from ..content.phrasing import date_order
 from ..markup.render import MarkdownRenderer
 from .builders import ItemBuilder
 from .documents import DocumentReader
@@ -48,8 +49,8 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
         sorted(sources, key=_chronological),
         {p.slug: p for p in pages},
         {e.slug: e for e in entities},
-        sorted(events, key=lambda e: (e.date.value.sort_key(), e.slug)),
-        sorted(campaigns, key=lambda c: (c.date.value.sort_key(), c.slug)),
+        sorted(events, key=lambda e: (date_order(e.date), e.slug)),
+        sorted(campaigns, key=lambda c: (date_order(c.date), c.slug)),
         claims,
     )
     check_addresses(model, errors)

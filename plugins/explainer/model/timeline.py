@@ -11,6 +11,7 @@ from itertools import groupby
 
 from ..content.dates import MONTHS, PartialDate
 from ..content.facts import Fact
+from ..content.phrasing import date_order
 
 REPORT_GROUP = "report"
 REPORT_LABEL = "Reported"
@@ -36,7 +37,7 @@ class Entry:
 
     @property
     def sort_key(self):
-        return (self.date.value.sort_key(), self.kind != "event", self.title.casefold(), self.anchor)
+        return (date_order(self.date), self.kind != "event", self.title.casefold(), self.anchor)
 
 
 def _report_entry(source) -> Entry:
@@ -89,8 +90,8 @@ def eras(ordered: list[Entry]) -> list[Era]:
     """Split ordered entries into eras, and each era into year or month periods."""
 
     def era_of(entry):
-        key = entry.date.value.sort_key()
-        return max(i for i, (_, start) in enumerate(ERAS) if start is None or key >= start.sort_key())
+        key = date_order(entry.date)[:3]
+        return max(i for i, (_, start) in enumerate(ERAS) if start is None or key >= _day(start))
 
     result = []
     for index, in_era in groupby(ordered, key=era_of):
@@ -101,3 +102,8 @@ def eras(ordered: list[Entry]) -> list[Era]:
             periods.append(Period(period_label(PartialDate(*key), in_period), in_period))
         result.append(Era(ERAS[index][0], periods))
     return result
+
+
+def _day(date: PartialDate) -> tuple[int, int, int]:
+    first = date.earliest()
+    return (first.year, first.month, first.day)
