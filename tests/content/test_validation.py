@@ -207,15 +207,27 @@ def test_a_phrase_the_build_cannot_resolve_may_say_why(tree):
     assert entry.resolved is None and entry.unresolved == "it names no time at all"
 
 
-def test_a_source_that_fails_to_load_is_one_error_however_often_it_is_cited(tree):
-    tree.source({"date": "2018-13-01"})
+@pytest.mark.parametrize(
+    ("break_it", "start"),
+    [
+        (lambda tree: tree.source({"date": "2018-13-01"}), f"{BAD}:6: date:"),
+        (lambda tree: tree.source(body="Far too long. " * 80_000), f"{BAD}:1: the file is 1,120,"),
+        (
+            lambda tree: tree.write("sources/bad-source.md", "---\ntitle: [unclosed\n---\nText.\n"),
+            f"{BAD}:2: ",
+        ),
+    ],
+    ids=["bad date", "too large", "broken YAML"],
+)
+def test_a_source_that_fails_to_load_is_one_error_however_often_it_is_cited(tree, break_it, start):
+    break_it(tree)
     for name in ("one", "two", "three"):
         tree.write(
             f"pages/{name}.md", "---\ntitle: T\ndescription: D\n---\nIt happened.[@bad-source, para. 1]\n"
         )
     tree.write("events/it-happened.md", event_text(body="It happened.[@bad-source, para. 1]"))
     (error,) = tree.errors()
-    assert error.startswith(f"{BAD}:6: date:") and "(4 files cite it) — " in error
+    assert error.startswith(start) and "(4 files cite it) — " in error
 
 
 def test_an_entity_that_fails_to_load_is_one_error(tree):

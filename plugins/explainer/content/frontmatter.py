@@ -184,7 +184,8 @@ def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
         value = _Builder(loader, path, first_line, key_lines).build(node, ())
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is reported at the end of the text; its start is more useful.
-        unclosed = "end of stream" in (exc.problem or "") and exc.context_mark
+        at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip())
+        unclosed = exc.context_mark and (at_end or "end of stream" in (exc.problem or ""))
         mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
         problem = exc.problem or exc.context or "unreadable"
