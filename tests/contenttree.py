@@ -13,7 +13,7 @@ GOOD_SOURCE = """\
 title: A headline
 kind: news report
 publication: Example News
-authors: [Ann Writer]
+authors: [{given: Ann, family: Writer}]
 date: 2018-06-25
 original_url: https://example.com/story
 archived_url: unknown

@@ -15,6 +15,7 @@ def all_pages(site) -> list[str]:
 
 
 def names(value: tuple) -> str:
+    value = [str(name) for name in value]
     return value[0] if len(value) == 1 else ", ".join(value[:-1]) + " and " + value[-1]
 
 

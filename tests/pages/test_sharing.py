@@ -122,7 +122,7 @@ def test_json_ld_for_sources_and_articles(production_site):
             {"@type": "Organization", "name": publication.value} if publication.known else None
         )
         assert data.get("author") == (
-            [{"@type": "Person", "name": n} for n in authors.value] if authors.known else None
+            [{"@type": "Person", "name": str(n)} for n in authors.value] if authors.known else None
         )
         assert data.get("datePublished") == (date.value.iso() if date.known else None)
         assert data.get("sameAs") == (original.value if original.known else None)

@@ -38,7 +38,7 @@ def sources_feed(sources, settings) -> str:
             "link": f"{settings['SITEURL']}/{source.url}",
             "description": source.summary,
             "pubdate": _moment(source.date.value),
-            "author_name": ", ".join(source.authors.value) if source.authors.known else None,
+            "author_name": ", ".join(map(str, source.authors.value)) if source.authors.known else None,
         }
         for source in sources
         if source.date.known  # an Atom entry needs a date, and the project does not invent one

@@ -43,7 +43,7 @@ def source_work(source, settings) -> dict:
     if source.publication.known:
         data["publisher"] = {"@type": "Organization", "name": source.publication.value}
     if source.authors.known:
-        data["author"] = [{"@type": "Person", "name": name} for name in source.authors.value]
+        data["author"] = [{"@type": "Person", "name": str(name)} for name in source.authors.value]
     if source.date.known:
         data["datePublished"] = source.date.value.iso()
     if source.original_url.known:
