@@ -8,8 +8,7 @@ from functools import partial
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from ..content.history import LATEST
-from ..model.generator import CACHE_KEY, CHANGED_KEY, MODEL_KEY
+from ..model.generator import CACHE_KEY, HISTORY_KEY, MODEL_KEY
 from . import jsonld
 from .present import FILTERS
 from .template_cache import SharedBytecode
@@ -52,7 +51,6 @@ class ThemedGenerator(Generator):
             "jsonld", jsonld.collection(self.settings["SITENAME"], values["page_url"], self.settings)
         )
         # Item pages show their own file's last commit; generated pages the latest in content/.
-        changed = self.context[CHANGED_KEY]
         values.setdefault("changed_file", getattr(item_or_path, "path", None))
-        values.setdefault("changed", changed.get(values["changed_file"]) or changed.get(LATEST))
+        values.setdefault("changed", self.context[HISTORY_KEY].changed_on(values["changed_file"]))
         writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False, **values)
