@@ -16,6 +16,13 @@ from .template_cache import SharedBytecode
 BYTECODE_KEY = "explainer_template_bytecode"
 
 
+def name_of(item) -> str:
+    """An item page's name as its heading shows it: a title the project wrote stays in brackets."""
+    if hasattr(item, "display_title"):  # a source
+        return item.display_title if item.title.known else f"[{item.display_title}]"
+    return item.title
+
+
 class ThemedGenerator(Generator):
     """A generator that writes pages through the theme, with the site's filters and shared templates."""
 
@@ -46,10 +53,10 @@ class ThemedGenerator(Generator):
 
     def write(self, writer, item_or_path, template, **values):
         save_as = getattr(item_or_path, "save_as", item_or_path)
+        # A generated page names itself (page_name); an item's page is named by its title.
+        values.setdefault("page_name", name_of(item_or_path))
         # Pages without a more specific schema.org type are described as collections of content.
-        values.setdefault(
-            "jsonld", jsonld.collection(self.settings["SITENAME"], values["page_url"], self.settings)
-        )
+        values.setdefault("jsonld", jsonld.collection(values["page_name"], values["page_url"], self.settings))
         # Item pages show their own file's last commit; generated pages the latest in content/.
         values.setdefault("changed_file", getattr(item_or_path, "path", None))
         values.setdefault("changed", self.context[HISTORY_KEY].changed_on(values["changed_file"]))
