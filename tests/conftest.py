@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The copies of the articles as received: the tests check each source's text against its copy.
 COPIES = ROOT / "content" / "sources" / "copies"
 PRODUCTION_SITEURL = "https://example.github.io/repo"
+# The CSL data schema (vendored, MIT): what /data/sources.json and each page's record must meet.
+CSL_SCHEMA = ROOT / "tests" / "fixtures" / "csl" / "csl-data.json"
 # CI sets this so that a missing browser or Java fails instead of skipping.
 REQUIRE_TOOLS = os.environ.get("EXPLAINER_REQUIRE_BROWSER_TESTS") == "1"
 

@@ -7,14 +7,12 @@ Every expectation comes from the model of the content the site was built from.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from conftest import PRODUCTION_SITEURL
+from conftest import CSL_SCHEMA, PRODUCTION_SITEURL
 from explainer.content.names import PERSON
 from reading import value_text
 
-SCHEMA = Path(__file__).resolve().parent.parent / "fixtures" / "csl" / "csl-data.json"
 LABELS = {"title": "Title", "publication": "Publication", "authors": "Author", "date": "Date"}
 LABELS |= {"original_url": "Original address", "accessed": "Access date"}
 
@@ -30,7 +28,7 @@ def parts(date) -> list[int]:
 def test_sources_json_is_valid_csl_data(any_site):
     from jsonschema import Draft7Validator
 
-    validator = Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    validator = Draft7Validator(json.loads(CSL_SCHEMA.read_text(encoding="utf-8")))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(sources_json(any_site))]
     assert errors == []
 
@@ -40,7 +38,7 @@ def test_the_schema_refuses_what_the_export_once_wrote():
     # does not have and a record without a type all fail.
     from jsonschema import Draft7Validator
 
-    validator = Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    validator = Draft7Validator(json.loads(CSL_SCHEMA.read_text(encoding="utf-8")))
     for bad in ({"author": ["Carey Wedler"]}, {"license": "CC BY"}, {"type": None}):
         assert list(validator.iter_errors([{"id": "x", "type": "document", **bad}])), bad
 

@@ -7,6 +7,7 @@ Expected dates are read from git here, file by file, independently of the build'
 from __future__ import annotations
 
 import re
+import runpy
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -103,7 +104,8 @@ def test_entries_are_dated_by_their_files_commits_and_the_feed_by_its_newest_ent
 
 def test_entry_authors_and_text_say_what_the_pages_say(production_site):
     root = feed_root(production_site, "sources")
-    assert [one(a, "name").text for a in root.findall(f"{ATOM}author")] == ["The explainer's contributors"]
+    project = runpy.run_path(str(ROOT / "pelicanconf.py"))["AUTHOR"]
+    assert [one(a, "name").text for a in root.findall(f"{ATOM}author")] == [project]
     items = items_by_link(production_site, "sources")
     for entry in root.findall(f"{ATOM}entry"):
         source = items[one(entry, "id").text]

@@ -8,6 +8,8 @@ from functools import partial
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from ..exports.page_citation import page_citation
+from ..exports.sitemap import NOT_CONTENT
 from ..model.generator import CACHE_KEY, HISTORY_KEY, MODEL_KEY
 from . import jsonld
 from .present import FILTERS
@@ -60,4 +62,10 @@ class ThemedGenerator(Generator):
         # Item pages show their own file's last commit; generated pages the latest in content/.
         values.setdefault("changed_file", getattr(item_or_path, "path", None))
         values.setdefault("changed", self.context[HISTORY_KEY].changed_on(values["changed_file"]))
+        # Every page of content ends with how to cite it; the search page and 404 are not content.
+        if save_as not in NOT_CONTENT:
+            values.setdefault(
+                "cite",
+                page_citation(values["page_name"], values["page_url"], values["changed"], self.settings),
+            )
         writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False, **values)
