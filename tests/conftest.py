@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The copies of the articles as received: the tests check each source's text against its copy.
 COPIES = ROOT / "content" / "sources" / "copies"
 PRODUCTION_SITEURL = "https://example.github.io/repo"
+# The CSL data schema (vendored, MIT): what /data/sources.json and each page's record must meet.
+CSL_SCHEMA = ROOT / "tests" / "fixtures" / "csl" / "csl-data.json"
 # CI sets this so that a missing browser or Java fails instead of skipping.
 REQUIRE_TOOLS = os.environ.get("EXPLAINER_REQUIRE_BROWSER_TESTS") == "1"
 
@@ -71,6 +73,13 @@ def project(tmp_path):
     tree.output = tmp_path / "output"
     tree.settings = settings_file(tmp_path, tree.content, f"OUTPUT_PATH = {str(tree.output)!r}\nMENU = []\n")
     return tree
+
+
+def reproducible(path: Path) -> bool:
+    """Pagefind's index and filter files vary between runs (Pagefind/pagefind#638); its
+    fragments, and everything the project writes, must not."""
+    parts = path.parts
+    return parts[0] != "pagefind" or (len(parts) > 1 and parts[1] == "fragment")
 
 
 def content_model(content: Path = ROOT / "content"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -13,7 +14,7 @@ GOOD_SOURCE = """\
 title: A headline
 kind: news report
 publication: Example News
-authors: [Ann Writer]
+authors: [{given: Ann, family: Writer}]
 date: 2018-06-25
 original_url: https://example.com/story
 archived_url: unknown
@@ -135,3 +136,16 @@ def claim_text(answers, extra=""):
     """A claim file; answers are (value, quote, cite) triples."""
     lines = "".join(f"  - value: '{v}'\n    quote: {q}\n    cite: {c}\n" for v, q, c in answers)
     return f"---\nquestion: How many?\n{extra}answers:\n{lines}---\n"
+
+
+def commit_all(root: Path, message: str, when: str = "2026-01-02T03:04:05+00:00") -> None:
+    """Commit everything under `root` (a git repository made on first use) at a fixed moment, so
+    that builds dated from the history are the same wherever the test runs."""
+    import subprocess
+
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "HOME": str(root), "PATH": os.environ["PATH"]}
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True, env=env)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(root), *identity, "commit", "-q", "-m", message], check=True, env=env)

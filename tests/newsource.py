@@ -46,7 +46,7 @@ def new_source_files(model) -> dict[str, str]:
           value: Example Weekly
           status: inferred
           basis: The copy's footer names Example Weekly; the copy has no masthead.
-        authors: unknown
+        authors: [{{given: Jo Ann, family: Sample}}, {{organisation: Example Weekly Staff}}]
         date: 2018-06-27
         original_url: https://example.org/new-report
         archived_url:

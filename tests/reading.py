@@ -15,6 +15,7 @@ def all_pages(site) -> list[str]:
 
 
 def names(value: tuple) -> str:
+    value = [str(name) for name in value]
     return value[0] if len(value) == 1 else ", ".join(value[:-1]) + " and " + value[-1]
 
 
@@ -31,7 +32,7 @@ def _between(fact) -> str | None:
     """A date known within bounds: 'between May and 25 June 2018' (the shared year said once)."""
     first, last = getattr(fact, "earliest", None), getattr(fact, "latest", None)
     if not (first and last):
-        return None
+        return f"on or after {first.text()}" if first else f"by {last.text()}" if last else None
     opening = first.text()
     if first.year == last.year:
         opening = opening.removesuffix(f" {first.year}")

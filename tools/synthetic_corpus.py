@@ -235,7 +235,7 @@ class Corpus:
         day = self._day(index)
         self.files[f"sources/{slug}.md"] = (
             f"---\ntitle: Report number {index}\nkind: news report\npublication: Paper {index % 40}\n"
-            f"authors: [Writer {index % 90}]\ndate: {day.isoformat()}\n"
+            f"authors: [{{given: Writer, family: No{index % 90}}}]\ndate: {day.isoformat()}\n"
             f"original_url: https://example.com/{slug}\narchived_url: unknown\naccessed: unknown\n"
             f"summary: Synthetic report {index} in the project's words.\n"
             "relative_dates:\n  - phrase: Last Thursday\n    paragraph: 1\n---\n" + "\n\n".join(texts) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run_explainer
+from conftest import reproducible, run_explainer
 
 
 def test_a_valid_tree_builds(project):
@@ -62,13 +62,6 @@ def test_publish_without_siteurl_says_how_to_set_it():
     assert result.returncode != 0
     assert "SITEURL is not set — run e.g. SITEURL=https://user.github.io/repo make publish" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def reproducible(path) -> bool:
-    """Pagefind's index and filter files vary between runs (Pagefind/pagefind#638); its
-    fragments, and everything the project writes, must not."""
-    parts = path.parts
-    return parts[0] != "pagefind" or (len(parts) > 1 and parts[1] == "fragment")
 
 
 def test_the_same_content_builds_the_same_bytes(project, tmp_path):

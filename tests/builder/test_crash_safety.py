@@ -13,11 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_explainer, settings_file
+from conftest import ROOT, reproducible, run_explainer, settings_file
 from contenttree import GOOD_ENTITY, ContentTree
 from explainer.builder.lock import build_lock, lock_file
 from explainer.builder.site_folder import SiteFolder
-from test_cli import reproducible
 
 pytestmark = pytest.mark.slow
 

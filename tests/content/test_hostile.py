@@ -17,7 +17,15 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_explainer, settings_file
-from contenttree import GOOD_ENTITY, GOOD_SOURCE, ContentTree, campaign_text, claim_text, event_text
+from contenttree import (
+    GOOD_ENTITY,
+    GOOD_SOURCE,
+    ContentTree,
+    campaign_text,
+    claim_text,
+    commit_all,
+    event_text,
+)
 
 PAGE = "---\ntitle: {title}\ndescription: {description}\n---\n{body}\n"
 ENTITY = "---\nname: {name}\ntype: organisation\n{extra}---\nIt is named.[@good-source]\n"
@@ -326,6 +334,7 @@ def hostile_site(tmp_path_factory):
         # Feeds too, so that every export meets the payloads.
         "SITEURL = 'https://example.org'\nEXPLAINER_FEEDS = True\n"
     )
+    commit_all(root, "Hostile content")  # feeds date their entries from the history
     result = run_explainer("build", "--settings", str(settings))
     assert result.returncode == 0, result.stderr
     return root / "output"

@@ -8,9 +8,8 @@ import os
 from functools import partial
 
 import pytest
-from conftest import ROOT, run_explainer
+from conftest import ROOT, reproducible, run_explainer
 from contenttree import GOOD_ENTITY, GOOD_SOURCE, event_text
-from test_cli import reproducible
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""Finding and sharing, on a production build under a project subpath: feeds, sitemap,
+"""Finding and sharing, on a production build under a project subpath: feed links, sitemap,
 robots.txt, page metadata, JSON-LD, the share image, last-changed dates and search."""
 
 from __future__ import annotations
@@ -6,28 +6,14 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-import pytest
 from conftest import PRODUCTION_SITEURL
-from reading import all_pages
+from reading import all_pages, value_text
 
-ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # schema.org types by kind of source and of entity; any other kind is the fallback.
 SOURCE_TYPES = {"news report": "NewsArticle", "opinion": "NewsArticle"}
 ENTITY_TYPES = {"person": "Person", "company": "Organization", "organisation": "Organization"}
 ENTITY_TYPES |= {"publication": "Organization", "government agency": "GovernmentOrganization"}
-
-
-@pytest.mark.parametrize("feed", ["sources", "timeline"])
-def test_feeds_parse_and_hold_every_item_with_absolute_urls(production_site, feed):
-    model = production_site.model
-    root = ET.parse(production_site.root / "feeds" / f"{feed}.atom.xml").getroot()
-    entries = root.findall(f"{ATOM}entry")
-    links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
-    assert all(link.startswith(PRODUCTION_SITEURL + "/") for link in links)
-    items = model.sources if feed == "sources" else model.events
-    assert len(entries) == len(items)
-    assert all(entry.find(f"{ATOM}updated").text[:4].isdigit() for entry in entries)
 
 
 def test_every_page_announces_the_feeds(production_site):
@@ -101,39 +87,81 @@ def test_every_json_ld_block_parses(production_site):
 def test_json_ld_uses_the_type_that_fits(production_site):
     model = production_site.model
     expected = {"/sources/": "CollectionPage", "/entities/": "CollectionPage", "/demands/": "CollectionPage"}
-    expected |= {
-        f"/{page.url}": "WebSite" if page.slug == "index" else "Article" for page in model.pages.values()
-    }
+    expected |= {"/timeline/": "CollectionPage"}
+    expected |= {f"/{page.url}": "Article" for page in model.pages.values()}
     expected |= {f"/{s.url}": SOURCE_TYPES.get(s.kind, "CreativeWork") for s in model.sources}
     expected |= {f"/{e.url}": ENTITY_TYPES.get(e.type, "Thing") for e in model.entities.values()}
     for path, kind in expected.items():
         assert jsonld(production_site.soup(path))["@type"] == kind, path
 
 
-def test_json_ld_for_sources_and_articles(production_site):
-    model = production_site.model
-    for source in model.sources:
+def test_each_pages_json_ld_names_that_page(production_site):
+    # The name a search engine shows is the page's own heading, never the site's name for all.
+    for path in all_pages(production_site):
+        soup = production_site.soup(path)
+        assert jsonld(soup)["name"] == " ".join(soup.find("h1").get_text().split()), path
+
+
+def stated(fact) -> bool:
+    """What JSON-LD may state as fact: a value the copy shows as it is, not vaguer or bounded."""
+    return fact.status == "stated" and not (fact.display or fact.earliest or fact.latest)
+
+
+def test_source_json_ld_states_only_what_the_copy_states(production_site):
+    for source in production_site.model.sources:
         data = jsonld(production_site.soup(f"/{source.url}"))
-        publication, authors, date, original = (
-            source.fields[name] for name in ("publication", "authors", "date", "original_url")
+        title, publication, authors, date, original = (
+            source.fields[name] for name in ("title", "publication", "authors", "date", "original_url")
         )
-        # Unknown stays unknown: a field the copy does not show is left out, never guessed.
+        # A title the project wrote is the page's name, never the work's headline.
+        assert data.get("headline") == (title.value if stated(title) else None)
         assert data.get("publisher") == (
-            {"@type": "Organization", "name": publication.value} if publication.known else None
+            {"@type": "Organization", "name": publication.value} if stated(publication) else None
         )
-        assert data.get("author") == (
-            [{"@type": "Person", "name": n} for n in authors.value] if authors.known else None
-        )
-        assert data.get("datePublished") == (date.value.iso() if date.known else None)
-        assert data.get("sameAs") == (original.value if original.known else None)
+        names = authors.value if stated(authors) else ()
+        people = [n for n in names if n.kind == "person"]
+        organisations = [n for n in names if n.kind == "organisation"]
+        signatures = [n.text for n in names if n.kind == "signature"]
+        assert [a["name"] for a in data.get("author", [])] == [n.text for n in names if n.kind != "signature"]
+        for shown in data.get("author", []):
+            assert shown["@type"] == (
+                "Person" if shown["name"] in {n.text for n in people} else "Organization"
+            )
+        assert len(data.get("author", [])) == len(people) + len(organisations)
+        assert data.get("creditText") == (", ".join(signatures) or None)
+        assert data.get("datePublished") == (date.value.iso() if stated(date) else None)
+        assert data.get("sameAs") == (original.value if stated(original) else None)
         assert data["url"] == f"{PRODUCTION_SITEURL}/{source.url}"
-    home = jsonld(production_site.soup("/"))
-    assert home["url"] == PRODUCTION_SITEURL + "/"
-    events = jsonld(production_site.soup("/timeline/"))["@graph"]
-    assert all(e["@type"] == "Event" for e in events)
-    assert sorted((e["name"], e["startDate"]) for e in events) == sorted(
-        (event.title, event.date.value.iso()) for event in model.events
-    )
+    assert jsonld(production_site.soup("/"))["isPartOf"]["url"] == PRODUCTION_SITEURL + "/"
+
+
+def nodes(data):
+    """Every object in a JSON-LD block, nested ones included."""
+    if isinstance(data, dict):
+        yield data
+        data = list(data.values())
+    for value in data if isinstance(data, list) else ():
+        yield from nodes(value)
+
+
+def test_no_json_ld_says_a_past_event_is_scheduled_or_online(production_site):
+    for path in all_pages(production_site):
+        for node in nodes(jsonld(production_site.soup(path))):
+            assert not {"eventStatus", "location", "eventAttendanceMode"} & set(node), (path, node)
+            assert node.get("@type") != "VirtualLocation", path
+
+
+def test_timeline_json_ld_lists_every_event_with_a_date_only_where_stated(production_site):
+    model = production_site.model
+    listed = jsonld(production_site.soup("/timeline/"))["mainEntity"]
+    assert listed["@type"] == "ItemList" and listed["numberOfItems"] == len(model.events)
+    shown = {e["item"]["url"].rsplit("#", 1)[1]: e["item"] for e in listed["itemListElement"]}
+    assert set(shown) == {event.anchor for event in model.events}
+    for event in model.events:
+        item = shown[event.anchor]
+        assert item["@type"] == "Event" and item["name"] == event.title
+        assert item.get("startDate") == (event.date.value.iso() if stated(event.date) else None)
+        assert item["description"].startswith(f"When: {value_text(event.date)}")
 
 
 def test_the_share_image_is_drawn_at_build_time(production_site):

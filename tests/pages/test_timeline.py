@@ -227,6 +227,9 @@ def date_record(fact) -> dict:
         "precision": value.precision,
         "text": value.text(),
         "display": fact.display,
+        "earliest": fact.earliest.iso() if fact.earliest else None,
+        "latest": fact.latest.iso() if fact.latest else None,
+        "wording": value_text(fact),
         "status": fact.status,
         "basis": fact.basis,
     }
@@ -255,21 +258,3 @@ def test_timeline_json_export(any_site):
             )
             for c in event.citations
         ]
-
-
-def test_timelinejs_export_has_what_timelinejs_requires(any_site):
-    dates = dated(any_site.model)
-    data = json.loads((any_site.root / "data" / "timeline.timelinejs.json").read_text())
-    assert data["title"]["text"]["headline"]
-    ids = [event["unique_id"] for event in data["events"]]
-    assert len(ids) == len(set(ids)) and set(ids) == set(dates)
-    for event in data["events"]:
-        start, date = event["start_date"], dates[event["unique_id"]]
-        assert re.fullmatch(r"\d{4}", start["year"])
-        assert 1 <= int(start.get("month", 1)) <= 12 and 1 <= int(start.get("day", 1)) <= 31
-        assert [int(start[part]) for part in ("year", "month", "day") if part in start] == [
-            part for part in date.value.sort_key() if part
-        ]
-        assert start.get("display_date") == date.display
-        assert event["text"]["headline"] and event["text"]["text"].startswith("<p>")
-        assert isinstance(event["group"], str)

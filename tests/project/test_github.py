@@ -113,8 +113,10 @@ def test_pages_deploy_only_on_main_after_the_tests_with_the_pages_base_url():
     assert publish["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"
     assert _step(deploy, "actions/upload-pages-artifact")["with"]["path"] == "output/"
     _step(deploy, "actions/deploy-pages")
-    # The pages' "last changed" dates come from git: a shallow clone would date every page today.
-    assert _step(deploy, "actions/checkout")["with"]["fetch-depth"] == 0
+    # Pages' "last changed" and feed entries are dated from git; the production build stops in
+    # a shallow clone, so both jobs that build it (the tests build one too) fetch the whole history.
+    for job in (deploy, workflow()["jobs"]["test"]):
+        assert _step(job, "actions/checkout")["with"]["fetch-depth"] == 0
 
 
 def test_only_the_deploy_job_may_write():

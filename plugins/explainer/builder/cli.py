@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from ..content.errors import ContentErrors
+from ..content.history import HistoryError
 from ..model.loader import load_model
 from .finish import PostBuildError, finish_site
 from .lock import build_lock
@@ -105,6 +106,9 @@ def _run_pelican(settings: dict, collector: _WarningCollector) -> bool:
         Pelican(settings).run()
     except ContentErrors as errors:
         _report(errors)
+        return False
+    except HistoryError as exc:
+        print(f"build: {exc}; nothing was written.", file=sys.stderr)
         return False
     if collector.records:
         count = len(collector.records)

@@ -129,15 +129,6 @@ def text_value(raw) -> str:
     return raw.strip()
 
 
-def names_value(raw) -> tuple[str, ...]:
-    items = [raw] if isinstance(raw, str) else raw
-    if not isinstance(items, list) or not items:
-        raise FieldError(
-            "this field must be a name or a list of names", "write '[First Author, Second Author]'"
-        )
-    return tuple(text_value(item) for item in items)
-
-
 def date_value(raw) -> PartialDate:
     try:
         return parse_partial_date(raw)

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from .dates import PartialDate
-from .facts import FieldError, date_value, names_value, text_value, url_value
+from .facts import FieldError, date_value, text_value, url_value
+from .names import names_value
 from .schema import FieldSpec, choice, fact
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -75,7 +76,7 @@ SOURCE_FIELDS = [
     FieldSpec("label", text_value, required=False, hint="a short description"),
     FieldSpec("kind", choice(*SOURCE_KINDS), hint="news report"),
     FieldSpec("publication", fact(text_value), hint="the publication's name, or unknown"),
-    FieldSpec("authors", fact(names_value), hint="[Author Name], or unknown"),
+    FieldSpec("authors", fact(names_value), hint="[{given: Ann, family: Writer}], or unknown"),
     FieldSpec("date", fact(date_value), hint="2018-06-25, or unknown"),
     FieldSpec("original_url", fact(url_value), hint="https://…, or unknown"),
     FieldSpec("archived_url", fact(url_value), hint="https://…, or unknown"),

@@ -14,7 +14,7 @@ INFERRED_MARK = "(inferred)"
 
 
 def join_names(names) -> str:
-    names = list(names)
+    names = [str(name) for name in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

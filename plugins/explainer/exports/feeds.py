@@ -1,59 +1,94 @@
-"""Atom feeds of the sources and of the timeline, for the production build (absolute URLs)."""
+"""Atom feeds of the sources and of the timeline, for the production build (absolute URLs).
+
+An entry is published when its content file was first committed and updated when it last
+changed, so a feed reader sees what is new on the site; the date a source was published or an
+event happened is part of the entry's text, worded as the pages word it.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
-from feedgenerator import Atom1Feed
-
+from ..content.phrasing import INFERRED_MARK, date_text, fact_text
 from ..markup.citations import strip_citations
+from .atom import Entry, Feed, Person, atom
 
 
-def _moment(date) -> dt.datetime:
-    # A feed needs a full timestamp; a partial date stands for its first day, at midnight UTC.
-    return dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
+def _paragraphs(*texts: str) -> str:
+    # Summaries are type="html": a reader renders them, so contributed text is escaped as text.
+    return "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in texts if text)
 
 
-def _atom(settings, name: str, description: str, entries) -> str:
-    """One Atom feed at /feeds/<name>.atom.xml; entries are feedgenerator item arguments."""
+def _feed(settings, history, name: str, page: str, subtitle: str, entries: list[Entry]) -> str:
     siteurl = settings["SITEURL"]
-    feed = Atom1Feed(
+    self_link = f"{siteurl}/feeds/{name}.atom.xml"
+    project = Person(settings["AUTHOR"], settings.get("REPOSITORY_URL"))
+    feed = Feed(
+        id=self_link,
         title=f"{settings['SITENAME']}: {name}",
-        link=f"{siteurl}/{name}/",
-        feed_url=f"{siteurl}/feeds/{name}.atom.xml",
-        description=description,
-        language="en",
+        subtitle=subtitle,
+        link=f"{siteurl}/{page}",
+        self_link=self_link,
+        authors=(project,),  # the project's, for every entry that names no author of its own
+        entries=entries,
+        fallback_updated=history.latest,
     )
-    for entry in entries:
-        # Atom summaries are type="html": a reader renders them, so text is escaped as text.
-        feed.add_item(unique_id=entry["link"], **{**entry, "description": html.escape(entry["description"])})
-    return feed.writeString("utf-8")
+    return atom(feed)
 
 
-def sources_feed(sources, settings) -> str:
-    entries = (
-        {
-            "title": source.display_title,
-            "link": f"{settings['SITEURL']}/{source.url}",
-            "description": source.summary,
-            "pubdate": _moment(source.date.value),
-            "author_name": ", ".join(source.authors.value) if source.authors.known else None,
-        }
-        for source in sources
-        if source.date.known  # an Atom entry needs a date, and the project does not invent one
-    )
-    return _atom(settings, "sources", "The documents the explainer rests on.", entries)
+def _source_authors(fact) -> tuple[Person, ...]:
+    """Each author as the copy names it; one the project worked out keeps its mark, as on the page."""
+    if not fact.known:
+        return ()
+    return tuple(Person(f"{name} {INFERRED_MARK}" if fact.inferred else str(name)) for name in fact.value)
 
 
-def timeline_feed(events, settings) -> str:
-    entries = (
-        {
-            "title": event.title,
-            "link": f"{settings['SITEURL']}/timeline/#{event.anchor}",
-            "description": strip_citations(event.document.body),
-            "pubdate": _moment(event.date.value),
-        }
-        for event in events
-    )
-    return _atom(settings, "timeline", "Every dated event the sources report.", entries)
+def sources_feed(sources, settings, history) -> str:
+    entries = []
+    for source in sources:
+        link = f"{settings['SITEURL']}/{source.url}"
+        changes = history.files[source.path]
+        byline = " · ".join(
+            (
+                fact_text(source.publication, "publication unknown"),
+                fact_text(source.authors, "author unknown"),
+                date_text(source.date),
+            )
+        )
+        title = source.display_title if source.title.known else f"[{source.display_title}]"
+        entries.append(
+            Entry(
+                id=link,
+                title=title,
+                link=link,
+                published=changes.first,
+                updated=changes.last,
+                summary_html=_paragraphs(f"{source.kind.capitalize()}: {byline}.", source.summary),
+                authors=_source_authors(source.authors),
+            )
+        )
+    return _feed(settings, history, "sources", "sources/", "The documents the explainer rests on.", entries)
+
+
+def _when(event) -> str:
+    when = f"When: {date_text(event.date)}" + (f" to {date_text(event.end)}" if event.end else "")
+    return when + (" (expected: it had not happened when the sources reported it)" if event.expected else "")
+
+
+def timeline_feed(events, settings, history) -> str:
+    entries = []
+    for event in events:
+        link = f"{settings['SITEURL']}/timeline/#{event.anchor}"
+        changes = history.files[event.path]
+        basis = f"Date inferred: {event.date.basis}" if event.date.inferred else ""
+        entries.append(
+            Entry(
+                id=link,
+                title=event.title,
+                link=link,
+                published=changes.first,
+                updated=changes.last,
+                summary_html=_paragraphs(f"{_when(event)}.", strip_citations(event.document.body), basis),
+            )
+        )
+    return _feed(settings, history, "timeline", "timeline/", "Every dated event the sources report.", entries)

@@ -11,7 +11,7 @@ import json
 from pelican.generators import Generator
 
 from ..content.fields import EVENT_GROUPS
-from ..model.generator import MODEL_KEY
+from ..model.generator import HISTORY_KEY, MODEL_KEY
 from ..model.timeline import entries
 from .claims import claims_json
 from .csl import csl_items
@@ -30,8 +30,9 @@ class FeedsAndImagesGenerator(Generator):
         image = share_png(settings["SITENAME"], settings["SITE_DESCRIPTION"])
         writer.write_output("theme/share.png", image)
         if settings.get("EXPLAINER_FEEDS"):
-            writer.write_output("feeds/sources.atom.xml", sources_feed(model.sources, settings))
-            writer.write_output("feeds/timeline.atom.xml", timeline_feed(model.events, settings))
+            history = self.context[HISTORY_KEY]
+            writer.write_output("feeds/sources.atom.xml", sources_feed(model.sources, settings, history))
+            writer.write_output("feeds/timeline.atom.xml", timeline_feed(model.events, settings, history))
 
 
 class DataGenerator(Generator):

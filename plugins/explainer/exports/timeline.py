@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from ..content.phrasing import date_text, fact_text
 from ..markup.citations import strip_citations
 
 FIELDS = {
@@ -11,7 +12,9 @@ FIELDS = {
     "kind": "'event', or 'report' for the date a source was published",
     "title": "short title in the project's own words",
     "date": "start: iso (YYYY, YYYY-MM or YYYY-MM-DD at its true precision), precision, text, "
-    "display (vaguer wording, or null), status ('stated' or 'inferred') and basis (why, when inferred)",
+    "display (vaguer wording, or null), earliest and latest (iso bounds of a date known only within "
+    "them, or null), wording (the date as the site's pages word it), status ('stated' or "
+    "'inferred') and basis (why, when inferred)",
     "end": "end date in the same form, or null",
     "group": "group slug (see groups)",
     "expected": "true for what the sources foresaw, which had not happened when they were published",
@@ -31,6 +34,9 @@ def _date(fact):
         "precision": value.precision,
         "text": value.text(),
         "display": fact.display,
+        "earliest": fact.earliest.iso() if fact.earliest else None,
+        "latest": fact.latest.iso() if fact.latest else None,
+        "wording": date_text(fact),
         "status": fact.status,
         "basis": fact.basis,
     }
@@ -73,15 +79,22 @@ def timeline_json(entries, groups, siteurl: str) -> dict:
     return {"fields": FIELDS, "groups": groups, "entries": records}
 
 
+def hedged(fact) -> bool:
+    """A date a reader must not take as firm: worked out, worded vaguer, or known within bounds."""
+    return fact.inferred or bool(fact.display or fact.earliest or fact.latest)
+
+
 def _timelinejs_date(fact):
-    value = fact.value
-    date = {"year": str(value.year)}
-    if value.month:
-        date["month"] = str(value.month)
-    if value.day:
-        date["day"] = str(value.day)
-    if fact.display:
-        date["display_date"] = _text(fact.display)
+    """TimelineJS's {year, month, day}; a date known within bounds starts at its earliest (with no
+    end, which TimelineJS would draw as a span), and a hedged date shows the site's own wording."""
+    start = fact.earliest or fact.value
+    date = {"year": str(start.year)}
+    if start.month:
+        date["month"] = str(start.month)
+    if start.day:
+        date["day"] = str(start.day)
+    if hedged(fact):
+        date["display_date"] = _text(date_text(fact))
     return date
 
 
@@ -90,16 +103,37 @@ def _text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _link(url: str, label: str) -> str:
+    return f'<a href="{html.escape(url)}">{_text(label)}</a>'
+
+
+def _slide_text(entry, siteurl: str) -> str:
+    """The description, why an inferred date was inferred, and links to the entry and its sources."""
+    event = entry.event
+    paragraphs = [strip_citations(event.document.body) if event else entry.source.summary]
+    if entry.date.inferred:
+        paragraphs.append(f"Date inferred: {entry.date.basis}")
+    html_paragraphs = [f"<p>{_text(text)}</p>" for text in paragraphs]
+    links = [_link(f"{siteurl}/timeline/#{entry.anchor}", "This entry on the timeline")]
+    if event:
+        for note in event.rendered.notes:
+            anchor = f"#{note.pinpoint.anchor}" if note.pinpoint else ""
+            label = fact_text(note.source.publication, "Publication unknown")
+            label += f", {note.pinpoint.label}" if note.pinpoint else ""
+            links.append(_link(f"{siteurl}/{note.source.url}{anchor}", label))
+    else:
+        links.append(_link(f"{siteurl}/{entry.source.url}", "The source"))
+    return "".join(html_paragraphs) + f"<p>{' · '.join(links)}</p>"
+
+
 def timelinejs(entries, title: str, siteurl: str) -> dict:
     """The JSON format TimelineJS3 loads: events with start_date {year, month, day} and text."""
     events = []
     for entry in entries:
         event = entry.event
-        body = strip_citations(event.document.body) if event else entry.source.summary
-        link = f'<a href="{siteurl}/timeline/#{entry.anchor}">Sources and notes</a>'
         item = {
             "start_date": _timelinejs_date(entry.date),
-            "text": {"headline": _text(entry.title), "text": f"<p>{_text(body)}</p><p>{link}</p>"},
+            "text": {"headline": _text(entry.title), "text": _slide_text(entry, siteurl)},
             "group": _text(entry.group_label),
             "unique_id": entry.anchor,
         }

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from ..content.history import last_changed
+from ..content.history import read_history, require_whole
 from .loader import load_model
 from .render_cache import RenderCache
 
 MODEL_KEY = "explainer_model"
-CHANGED_KEY = "explainer_last_changed"
+HISTORY_KEY = "explainer_history"
 CACHE_KEY = "explainer_cache"
 
 
@@ -48,7 +48,10 @@ class ModelGenerator(Generator):
             self.context[MODEL_KEY] = load_model(
                 Path(self.path), siteurl=self.settings["SITEURL"], cache=cache
             )
-        self.context[CHANGED_KEY] = last_changed(Path(self.path))
+        history = self.context[HISTORY_KEY] = read_history(Path(self.path))
+        # Feeds (the production build) date what they publish from the history: it must be whole.
+        if self.settings.get("EXPLAINER_FEEDS"):
+            require_whole(history, [item.path for item in self.context[MODEL_KEY].items()])
 
 
 class RenderCacheWriter(Generator):

@@ -8,13 +8,21 @@ from functools import partial
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from ..content.history import LATEST
-from ..model.generator import CACHE_KEY, CHANGED_KEY, MODEL_KEY
+from ..exports.page_citation import page_citation
+from ..exports.sitemap import NOT_CONTENT
+from ..model.generator import CACHE_KEY, HISTORY_KEY, MODEL_KEY
 from . import jsonld
 from .present import FILTERS
 from .template_cache import SharedBytecode
 
 BYTECODE_KEY = "explainer_template_bytecode"
+
+
+def name_of(item) -> str:
+    """An item page's name as its heading shows it: a title the project wrote stays in brackets."""
+    if hasattr(item, "display_title"):  # a source
+        return item.display_title if item.title.known else f"[{item.display_title}]"
+    return item.title
 
 
 class ThemedGenerator(Generator):
@@ -47,12 +55,17 @@ class ThemedGenerator(Generator):
 
     def write(self, writer, item_or_path, template, **values):
         save_as = getattr(item_or_path, "save_as", item_or_path)
+        # A generated page names itself (page_name); an item's page is named by its title.
+        values.setdefault("page_name", name_of(item_or_path))
         # Pages without a more specific schema.org type are described as collections of content.
-        values.setdefault(
-            "jsonld", jsonld.collection(self.settings["SITENAME"], values["page_url"], self.settings)
-        )
+        values.setdefault("jsonld", jsonld.collection(values["page_name"], values["page_url"], self.settings))
         # Item pages show their own file's last commit; generated pages the latest in content/.
-        changed = self.context[CHANGED_KEY]
         values.setdefault("changed_file", getattr(item_or_path, "path", None))
-        values.setdefault("changed", changed.get(values["changed_file"]) or changed.get(LATEST))
+        values.setdefault("changed", self.context[HISTORY_KEY].changed_on(values["changed_file"]))
+        # Every page of content ends with how to cite it; the search page and 404 are not content.
+        if save_as not in NOT_CONTENT:
+            values.setdefault(
+                "cite",
+                page_citation(values["page_name"], values["page_url"], values["changed"], self.settings),
+            )
         writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False, **values)

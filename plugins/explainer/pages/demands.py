@@ -25,6 +25,7 @@ class DemandsGenerator(ThemedGenerator):
             categories=rows,
             comparisons=self._comparisons(),
             page_url="demands/",
+            page_name="Demands compared",
         )
 
     def _comparisons(self):

@@ -21,6 +21,7 @@ class DifferencesGenerator(ThemedGenerator):
             agreeing=[c for c in claims if not c.sources_differ],
             documents=[self._quoted(d) for d in self.model.sources if d.kind == "primary document"],
             page_url="differences/",
+            page_name="Where the reports differ",
         )
 
     def _quoted(self, document):

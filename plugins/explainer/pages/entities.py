@@ -23,6 +23,7 @@ class EntityPagesGenerator(ThemedGenerator):
             "entities",
             by_type=[g for g in by_type if g[1]],
             page_url="entities/",
+            page_name="People and organisations",
             diagram=diagram,
             relationships=self.model.relationships,
             notes=self.model.relationship_notes,

@@ -11,9 +11,7 @@ class ProsePagesGenerator(ThemedGenerator):
 
     def generate_output(self, writer):
         for page in self.model.pages.values():
-            data = (
-                jsonld.website(self.settings) if page.slug == "index" else jsonld.article(page, self.settings)
-            )
+            data = jsonld.article(page, self.settings)
             self.write(
                 writer, page, "page", page=page, sources=self.model.sources, page_url=page.url, jsonld=data
             )

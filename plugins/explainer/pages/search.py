@@ -9,4 +9,4 @@ class SearchPageGenerator(ThemedGenerator):
     """/search/: a form over the Pagefind index, and links to every index without JavaScript."""
 
     def generate_output(self, writer):
-        self.write(writer, "search/index.html", "search", page_url="search/")
+        self.write(writer, "search/index.html", "search", page_url="search/", page_name="Search")

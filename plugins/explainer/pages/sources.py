@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import jsonld
-from .base import ThemedGenerator
+from .base import ThemedGenerator, name_of
 
 
 class SourcePagesGenerator(ThemedGenerator):
@@ -16,7 +16,7 @@ class SourcePagesGenerator(ThemedGenerator):
             "sources",
             sources=self.model.sources,
             page_url="sources/",
-            jsonld=jsonld.collection("Sources", "sources/", self.settings),
+            page_name="Sources",
         )
         for source in self.model.sources:
             self.write(
@@ -25,5 +25,5 @@ class SourcePagesGenerator(ThemedGenerator):
                 "source",
                 source=source,
                 page_url=source.url,
-                jsonld=jsonld.source_work(source, self.settings),
+                jsonld=jsonld.source_work(source, name_of(source), self.settings),
             )

@@ -26,20 +26,21 @@ class TimelineGenerator(ThemedGenerator):
         siteurl = self.settings["SITEURL"]
         entry_html = {e.anchor: Markup(entry_template.render(SITEURL=siteurl, entry=e)) for e in ordered}
         common = {"groups": groups, "involved": involved, "all_count": len(ordered), "entry_html": entry_html}
-        events = jsonld.timeline_events(ordered, self.settings)
         self.write(
             writer,
             "timeline/index.html",
             "timeline",
             eras=eras(ordered),
             page_url="timeline/",
-            jsonld=events,
+            page_name="Timeline",
+            jsonld=jsonld.timeline("Timeline", "timeline/", ordered, self.settings),
             **common,
         )
         for slug, label, _ in groups:
             chosen = [e for e in ordered if e.group == slug]
-            path = f"timeline/group/{slug}/"
+            path, name = f"timeline/group/{slug}/", f"Timeline: {label}"
             self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
+                       page_name=name, jsonld=jsonld.timeline(name, path, chosen, self.settings),
                        filter_label=label, filter_group=slug, **common)  # fmt: skip
         # One pass over the entries, not one per entity: the pages stay linear in the content.
         by_entity: dict[str, list] = {slug: [] for slug in self.model.entities}
@@ -47,6 +48,7 @@ class TimelineGenerator(ThemedGenerator):
             for slug in dict.fromkeys(entry.entity_slugs):
                 by_entity[slug].append(entry)
         for entity in self.model.entities.values():
-            path = entity.timeline_url
-            self.write(writer, path + "index.html", "timeline", eras=eras(by_entity[entity.slug]),
-                       page_url=path, filter_label=entity.name, entity=entity, **common)  # fmt: skip
+            path, name, chosen = entity.timeline_url, f"Timeline: {entity.name}", by_entity[entity.slug]
+            self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
+                       page_name=name, jsonld=jsonld.timeline(name, path, chosen, self.settings),
+                       filter_label=entity.name, entity=entity, **common)  # fmt: skip
