@@ -14,6 +14,7 @@ from ..content.phrasing import date_order
 from ..markup.render import MarkdownRenderer
 from .builders import ItemBuilder
 from .documents import DocumentReader
+from .duplicates import check_duplicates
 from .failures import count_failed_references
 from .items import Model, Source
 from .links import check_addresses, resolve
@@ -54,6 +55,7 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
         claims,
     )
     check_addresses(model, errors)
+    check_duplicates(model.sources, errors)
     errors.raise_if_any()
     resolve(model, errors, builder.writing_renderer)
     errors.raise_if_any()
