@@ -10,6 +10,7 @@ from pelican.generators import Generator
 
 from ..content.history import last_changed
 from .loader import load_model
+from .published import text_mode
 from .render_cache import RenderCache
 
 MODEL_KEY = "explainer_model"
@@ -46,7 +47,10 @@ class ModelGenerator(Generator):
         cache = self.context[CACHE_KEY] = RenderCache.from_settings(self.settings)
         with collector_paused():
             self.context[MODEL_KEY] = load_model(
-                Path(self.path), siteurl=self.settings["SITEURL"], cache=cache
+                Path(self.path),
+                siteurl=self.settings["SITEURL"],
+                cache=cache,
+                text_mode=text_mode(self.settings),
             )
         self.context[CHANGED_KEY] = last_changed(Path(self.path))
 

@@ -18,10 +18,13 @@ from .duplicates import check_duplicates
 from .failures import count_failed_references
 from .items import Model, Source
 from .links import check_addresses, resolve
+from .published import publish_cited_only
 from .render_cache import RenderCache
 
 
-def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None = None) -> Model:
+def load_model(
+    content_dir: Path, siteurl: str = "", cache: RenderCache | None = None, text_mode: str = "full"
+) -> Model:
     errors = ErrorCollector()
     cache = cache or RenderCache()
     reader = DocumentReader(content_dir, errors, cache)
@@ -59,6 +62,8 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
     errors.raise_if_any()
     resolve(model, errors, builder.writing_renderer)
     errors.raise_if_any()
+    if text_mode == "cited":
+        publish_cited_only(model, builder.source_renderer)
     return model
 
 
