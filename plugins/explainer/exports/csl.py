@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..content.phrasing import rights_text
+
 CSL_TYPES = {
     "news report": "article-newspaper",
     "opinion": "article-newspaper",
@@ -45,6 +47,7 @@ def csl_item(source, siteurl: str, archive_name: str) -> dict:
         "archive": archive_name,
         "archive_location": f"{siteurl}/{source.url}",
         "note": _provenance_note(source),
+        "license": rights_text(fields["rights"]),
     }
     if fields["publication"].known:
         item["container-title"] = fields["publication"].value
