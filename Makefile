@@ -32,6 +32,7 @@ help:
 	@echo "make test     set up and run every test"
 	@echo "make check    validate the content only (fast)"
 	@echo "make import FILE=saved-page.html  write content/sources/<slug>.md from a saved page (or .txt)"
+	@echo "make diff BASE=main  what this change does to the site: pages, citations, claims, timeline"
 	@echo "make quick    the tests without browsers and whole-build kills (under a minute)"
 	@echo "make html     development build into output/"
 	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
@@ -71,6 +72,13 @@ check: $(BUILD_READY)
 # make import FILE=~/Downloads/article.html [SLUG=name]: never overwrites a source.
 import: $(IMPORT_READY)
 	$(EXPLAINER) import --settings pelicanconf.py "$(FILE)" $(if $(SLUG),--slug "$(SLUG)")
+
+# make diff BASE=main: builds BASE and the working tree in a temporary folder and reports, as
+# Markdown, the pages added, removed and changed, and the citations, quotations, claims and
+# timeline entries that come and go. CI appends it to the pull request's job summary.
+BASE ?= main
+diff: $(BUILD_READY)
+	@$(EXPLAINER) diff --base "$(BASE)" $(if $(SUMMARY),--summary "$(SUMMARY)") $(if $(ARTIFACT),--artifact "$(ARTIFACT)")
 
 serve: html
 	$(EXPLAINER) serve --port $(PORT)
