@@ -67,7 +67,11 @@ def test_a_copy_with_other_quotes_dashes_case_and_spacing_is_still_a_copy(tree):
     tree.write(
         "sources/second.md",
         _source(
-            "Second", [*retyped[1:], "Something else entirely, written in words that are this report's own."]
+            "Second",
+            [
+                *retyped[1:],
+                "Something else entirely, written in the words of this report alone, about another matter.",
+            ],
         ),
     )
     error = tree.only_error()

@@ -15,8 +15,12 @@ from ..content.errors import ErrorCollector
 from ..text.normal import normalise
 from .items import Source
 
-# Short paragraphs ("Sincerely,", "The full letter:") recur between unrelated texts.
-MIN_WORDS = 8
+# Short paragraphs ("Sincerely,", "The full letter:", a one-line quotation) recur between
+# unrelated texts: only paragraphs of this many words are compared.
+MIN_WORDS = 12
+# A text repeats another only when at least this many of its paragraphs do: one shared
+# paragraph is a quotation, not a copy.
+MIN_REPEATED = 2
 # More than half of a source's paragraphs found in one other source makes it a repeat.
 REPEATED_SHARE = 0.5
 # A document declared with text_from (the employees' letter) may be reproduced in any report;
@@ -40,10 +44,12 @@ class _Text:
 def _texts(sources: list[Source]) -> list[_Text]:
     texts = []
     for source in sources:
-        keys = [(number, normalise(paragraph)) for number, paragraph in enumerate(source.paragraphs, 1)]
-        # A text of nothing but short paragraphs is compared on all of them.
-        long = [(number, key) for number, key in keys if len(key.split()) >= MIN_WORDS]
-        texts.append(_Text(source, long or keys))
+        keys = [
+            (number, normalise(paragraph))
+            for number, paragraph in enumerate(source.paragraphs, 1)
+            if len(paragraph.split()) >= MIN_WORDS
+        ]
+        texts.append(_Text(source, keys))
     return texts
 
 
@@ -91,13 +97,21 @@ def _check_one(text: _Text, holders, documents: set[str], errors: ErrorCollector
             first.setdefault(id(other), (number, other_number))
     for other_id, count in shared.most_common(1):
         other = others[other_id]
+        ours_total, theirs_total = _compared(text, other, documents), _compared(other, text, documents)
         # Two texts that repeat each other are reported once, on the later file name.
-        mutual = other.is_document == text.is_document and count > _share(other, text) * len(other.keys)
-        if count > _share(text, other) * len(text.keys) and not (
-            mutual and text.source.path < other.source.path
-        ):
+        mutual = other.is_document == text.is_document and count > _share(other, text) * theirs_total
+        repeats = count >= MIN_REPEATED and count > _share(text, other) * ours_total
+        if repeats and not (mutual and text.source.path < other.source.path):
             ours, theirs = first[other_id]
-            _report(text.source, other.source, count, len(text.keys), ours, theirs, errors)
+            _report(text.source, other.source, count, ours_total, ours, theirs, errors)
+
+
+def _compared(text: _Text, other: _Text, documents: set[str]) -> int:
+    """How many of `text`'s paragraphs are compared with `other`'s: between two reports, not
+    those of a document both may reproduce."""
+    if text.is_document or other.is_document:
+        return len(text.keys)
+    return sum(key not in documents for _, key in text.keys)
 
 
 def paragraph_line(source: Source, number: int) -> int:

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from lxml import html
 
-from ...model.duplicates import MIN_WORDS
 from ...text.normal import normalise
 
+# A paragraph of running text has at least this many words, and a sentence's end.
+RUNNING_TEXT_WORDS = 8
 # Elements whose text a reader never sees.
 INVISIBLE = (
     "script",
@@ -105,7 +106,7 @@ def _has_running_text(body) -> bool:
     """An article has at least one paragraph of sentences; a home page only headlines and links
     (which trafilatura, finding no article, may hand back run together as one paragraph)."""
     texts = ["".join(p.itertext()) for p in body.iter("p")]
-    return any(len(text.split()) >= MIN_WORDS and re.search(r"\w[.!?]", text) for text in texts)
+    return any(len(text.split()) >= RUNNING_TEXT_WORDS and re.search(r"\w[.!?]", text) for text in texts)
 
 
 def _plain(block: str) -> str:
