@@ -77,7 +77,7 @@ def _from_page(saved: SavedFile) -> tuple[dict[str, Field], str, Article]:
             "and import that",
         )
     found = article.metadata
-    original, archived = provenance.addresses(markup, saved, found.url)
+    original, archived = provenance.addresses(markup, saved)
     fields = {
         "title": provenance.title(markup, found.title, article.headline),
         "publication": provenance.publication(markup, found.sitename, original.value),

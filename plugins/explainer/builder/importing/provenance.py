@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import html
@@ -115,7 +116,7 @@ def _ld_text(value) -> str:
     return str(value or "")
 
 
-def _same(a: str) -> callable:
+def _same(a: str) -> Callable[[str], bool]:
     return lambda b: normalise(a) == normalise(b) or normalise(a) in normalise(b)
 
 
@@ -188,7 +189,7 @@ def publication(markup: PageMarkup, found: str | None, address: str | None) -> F
     return Field(found, "inferred", basis or "trafilatura's reading of the page's metadata")
 
 
-def addresses(markup: PageMarkup, saved: SavedFile, found: str | None) -> tuple[Field, Field]:
+def addresses(markup: PageMarkup, saved: SavedFile) -> tuple[Field, Field]:
     """original_url and archived_url: the canonical link, og:url or the address the browser recorded."""
     sources = [
         (markup.canonical, "the page's canonical link"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 MAX_BYTES = 20_000_000  # a saved page with its inline images can be large; a video cannot be one
@@ -35,7 +35,6 @@ class SavedFile:
     saved_from: str | None = None  # the address the browser recorded
     saved_from_mark: str | None = None  # which mark it came from, in words
     saved_date: str | None = None  # as the file writes it
-    notes: list[str] = field(default_factory=list)
 
 
 def read_saved_file(path: Path, display: str) -> SavedFile:
