@@ -1,8 +1,8 @@
 """A source whose text largely repeats another source's is refused: the same article twice, under
 two citation keys, would split its citations and count its figures twice.
 
-Paragraphs are compared in the normal form quotations use (case, space, quotes and dashes
-unified), by hash: one pass over all paragraphs, then each source counts where its own recur,
+Paragraphs are compared in the normal form quotations use (text/normal.py: case, space, quotes
+and dashes made alike), by hash: one pass over all paragraphs, then each source counts where its own recur,
 so the check grows with the amount of text, not with the square of the number of sources.
 """
 
@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..content.errors import ErrorCollector
-from ..text.normal import normalise
+from ..text.normal import comparison_key
 from .items import Source
 
 # Short paragraphs ("Sincerely,", "The full letter:", a one-line quotation) recur between
@@ -45,9 +45,9 @@ def _texts(sources: list[Source]) -> list[_Text]:
     texts = []
     for source in sources:
         keys = [
-            (number, normalise(paragraph))
+            (number, comparison_key(paragraph))
             for number, paragraph in enumerate(source.paragraphs, 1)
-            if len(paragraph.split()) >= MIN_WORDS
+            if paragraph.count(" ") >= MIN_WORDS - 1
         ]
         texts.append(_Text(source, keys))
     return texts
