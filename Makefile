@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 BUILD_READY := $(VENV)/.build-requirements-installed
 TEST_READY := $(VENV)/.test-requirements-installed
+IMPORT_READY := $(VENV)/.import-requirements-installed
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # A failed creation or install removes .venv, so the next run starts again instead of
 # reusing a half-made environment (or one made by a Python that is too old).
@@ -24,12 +25,14 @@ PIP_COMPILE_OPTIONS := --quiet --strip-extras --allow-unsafe --no-emit-index-url
 	--no-emit-trusted-host
 LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help serve html publish check test quick lint format audit bench requirements clean
+.PHONY: help serve html publish check import diff test quick lint format audit bench requirements clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:$(PORT)"
 	@echo "make test     set up and run every test"
 	@echo "make check    validate the content only (fast)"
+	@echo "make import FILE=saved-page.html  write content/sources/<slug>.md from a saved page (or .txt)"
+	@echo "make diff BASE=main  what this change does to the site: pages, citations, claims, timeline"
 	@echo "make quick    the tests without browsers and whole-build kills (under a minute)"
 	@echo "make html     development build into output/"
 	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
@@ -48,8 +51,13 @@ $(BUILD_READY): requirements.txt | $(VENV)/pyvenv.cfg
 	$(PIP_INSTALL) -r requirements.txt || $(DROP_VENV)
 	touch $@
 
-$(TEST_READY): requirements-test.txt $(BUILD_READY)
+# The tests import saved pages too, so the test layer sits on the import layer.
+$(TEST_READY): requirements-test.txt $(IMPORT_READY)
 	$(PIP_INSTALL) -r requirements-test.txt || $(DROP_VENV)
+	touch $@
+
+$(IMPORT_READY): requirements-import.txt $(BUILD_READY)
+	$(PIP_INSTALL) -r requirements-import.txt || $(DROP_VENV)
 	touch $@
 
 html: $(BUILD_READY)
@@ -60,6 +68,17 @@ publish: $(BUILD_READY)
 
 check: $(BUILD_READY)
 	$(EXPLAINER) check --settings pelicanconf.py
+
+# make import FILE=~/Downloads/article.html [SLUG=name]: never overwrites a source.
+import: $(IMPORT_READY)
+	$(EXPLAINER) import --settings pelicanconf.py "$(FILE)" $(if $(SLUG),--slug "$(SLUG)")
+
+# make diff BASE=main: builds BASE and the working tree in a temporary folder and reports, as
+# Markdown, the pages added, removed and changed, and the citations, quotations, claims and
+# timeline entries that come and go. CI appends it to the pull request's job summary.
+BASE ?= main
+diff: $(BUILD_READY)
+	@$(EXPLAINER) diff --base "$(BASE)" $(if $(SUMMARY),--summary "$(SUMMARY)") $(if $(ARTIFACT),--artifact "$(ARTIFACT)")
 
 serve: html
 	$(EXPLAINER) serve --port $(PORT)
@@ -91,7 +110,8 @@ requirements:
 	@$(CHECK_PYTHON)
 	tools=$$(mktemp -d) && $(PYTHON) -m venv "$$tools" && "$$tools/bin/pip" install --quiet pip-tools \
 	&& "$$tools/bin/pip-compile" $(PIP_COMPILE_OPTIONS) -o requirements.txt requirements.in \
-	&& "$$tools/bin/pip-compile" $(PIP_COMPILE_OPTIONS) -o requirements-test.txt requirements-test.in; \
+	&& "$$tools/bin/pip-compile" $(PIP_COMPILE_OPTIONS) -o requirements-test.txt requirements-test.in \
+	&& "$$tools/bin/pip-compile" $(PIP_COMPILE_OPTIONS) -o requirements-import.txt requirements-import.in; \
 	status=$$?; rm -rf "$$tools"; exit $$status
 
 clean:

@@ -73,3 +73,8 @@ MENU = [
 
 # Atom feeds need absolute addresses, so only the production build (publishconf.py) writes them.
 EXPLAINER_FEEDS = False
+
+# A source whose rights are not known (`rights: unknown`) is published in full, for reference and
+# with attribution. A deployment that may not do so sets "cited": such a source's page then shows
+# its provenance, a link to the original and only the paragraphs the site cites.
+EXPLAINER_UNKNOWN_RIGHTS_TEXT = os.environ.get("EXPLAINER_UNKNOWN_RIGHTS_TEXT", "full")

@@ -153,3 +153,16 @@ def test_dependabot_keeps_the_actions_and_both_requirement_files_current():
     for name in ("requirements", "requirements-test"):
         command = (ROOT / f"{name}.txt").read_text().splitlines()[4]
         assert command.startswith("#    pip-compile ") and command.endswith(f" {name}.in"), command
+
+
+def test_pull_requests_get_a_summary_of_what_they_change_on_the_site():
+    test = workflow()["jobs"]["test"]
+    step = next(s for s in test["steps"] if "make diff" in s.get("run", ""))
+    preview = _step(test, "actions/upload-artifact")
+    assert step["if"] == "github.event_name == 'pull_request'"
+    # It names the artifact the preview step uploads, after that step, and writes the job summary.
+    assert f"ARTIFACT={preview['with']['name']}" in step["run"]
+    assert test["steps"].index(step) > test["steps"].index(preview)
+    assert 'SUMMARY="$GITHUB_STEP_SUMMARY"' in step["run"]
+    # The base commit comes through env: nothing from the event is spliced into the script.
+    assert "${{" not in step["run"] and step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"

@@ -138,6 +138,14 @@ def check(settings_file: str) -> int:
     return 0
 
 
+def import_command(settings_file: str, file: str | None, slug: str | None) -> int:
+    from pelican.settings import read_settings
+
+    from .import_command import import_source
+
+    return import_source(file, Path(read_settings(settings_file)["PATH"]), slug)
+
+
 def serve(settings_file: str, output: str | None, port: int) -> int:
     from pelican.settings import read_settings
 
@@ -153,18 +161,29 @@ def serve(settings_file: str, output: str | None, port: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "check", "serve"))
+    parser.add_argument("command", choices=("build", "check", "serve", "import", "diff"))
+    parser.add_argument("file", nargs="?", help="import: the saved page (.html) or text copy (.txt)")
+    parser.add_argument("--slug", help="import: the new source's file name, instead of the one proposed")
+    parser.add_argument("--base", default="main", help="diff: the git ref to compare the working tree with")
+    parser.add_argument("--summary", help="diff: also append the report to this file ($GITHUB_STEP_SUMMARY)")
+    parser.add_argument("--artifact", help="diff: the name of the site-preview artifact, for the report")
     parser.add_argument("-s", "--settings", default="pelicanconf.py", help="Pelican settings file")
     parser.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks of unexpected failures")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     _pin_environment()
     try:
         if args.command == "check":
             return check(args.settings)
         if args.command == "serve":
             return serve(args.settings, args.output, args.port)
+        if args.command == "import":
+            return import_command(args.settings, args.file, args.slug)
+        if args.command == "diff":
+            from .diff_command import diff
+
+            return diff(Path.cwd(), args.base, args.summary, args.artifact)
         return build(args.settings, args.output)
     except Exception as exc:  # a bug or a broken setting, not a content problem
         if args.debug:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import PartialDate
-from .facts import FieldError, date_value, text_value, url_value
+from .facts import Fact, FieldError, date_value, text_value, url_value
 from .names import names_value
 from .schema import FieldSpec, choice, fact
 
@@ -81,6 +81,8 @@ SOURCE_FIELDS = [
     FieldSpec("original_url", fact(url_value), hint="https://…, or unknown"),
     FieldSpec("archived_url", fact(url_value), hint="https://…, or unknown"),
     FieldSpec("accessed", fact(date_value), hint="the date the copy was taken, or unknown"),
+    # What the copy shows of who may reuse the text: a licence, or unknown (with a note).
+    FieldSpec("rights", fact(text_value), required=False, default=Fact(), hint="CC BY 4.0, or unknown"),
     FieldSpec("summary", text_value, hint="one line in the project's own words"),
     FieldSpec("text_from", slug_value, required=False),
     FieldSpec("edits", text_list, required=False, default=()),

@@ -30,6 +30,12 @@ def fact_text(fact: Fact, unknown: str = "not known") -> str:
     return f"{value} {INFERRED_MARK}" if fact.inferred else str(value)
 
 
+def rights_text(fact: Fact) -> str:
+    """A source's rights in one line for exports: the licence, or 'rights not known', and the note."""
+    text = fact_text(fact, "rights not known")
+    return f"{text}: {fact.note}" if fact.note else text
+
+
 def date_text(fact: Fact) -> str:
     return fact_text(fact, "date unknown")
 

@@ -8,7 +8,7 @@ is exported as it stands (a style cannot mark one field uncertain, except a date
 from __future__ import annotations
 
 from ..content.names import PERSON
-from ..content.phrasing import fact_text
+from ..content.phrasing import fact_text, rights_text
 
 CSL_TYPES = {
     "news report": "article-newspaper",
@@ -68,6 +68,8 @@ def csl_item(source, siteurl: str, archive_name: str) -> dict:
         "abstract": fields["summary"],
         "URL": original.value if original.known else copy_url,
         "note": _provenance_note(source, copy_url),
+        # CSL 1.0.2 names a "license" variable, but the CSL data schema does not take it yet.
+        "custom": {"rights": rights_text(fields["rights"])},
     }
     if not original.known:
         item["archive"] = archive_name  # the copy the URL leads to is held by this site

@@ -17,6 +17,7 @@ from ..content.urls import as_browser_reads, split
 from .base import ExtensionTreeprocessor, plain_text
 from .citations import CITATION_PRIORITY, Citation, CitationInline, CitationNotes, Note
 from .entity_links import EntityLinks, RecordedMention
+from .excerpt import keep_only
 
 # Runs after Python-Markdown's "unescape" treeprocessor (priority 0), so text is final.
 AFTER_INLINE = -5
@@ -62,6 +63,7 @@ class _State:
         self.mentions: list[RecordedMention] = []
         self.self_entity: str | None = None  # an entity's own page does not link to itself
         self.paragraphs: list[str] = []
+        self.keep: frozenset[int] | None = None  # the paragraphs to publish, when not all
         self.internal_links: list[InternalLink] = []
         self.problems: list[Problem] = []
         self.citations: list[Citation] = []
@@ -135,6 +137,8 @@ class ParagraphAnchors(ExtensionTreeprocessor):
             elif block.tag == "blockquote":
                 for inner in block.findall("p"):
                     self._number(inner)
+        if self.extension.state.keep is not None:
+            keep_only(root, self.extension.state.keep)
 
     def _number(self, element):
         paragraphs = self.extension.state.paragraphs
@@ -207,14 +211,17 @@ class MarkdownRenderer:
         notebook: dict | None = None,
         self_entity: str | None = None,
         quoted_field: bool = False,
+        keep_paragraphs: frozenset[int] | None = None,
     ) -> Rendered:
         """Render one document. Snippets of one item pass the same notebook to share note numbers.
 
         A quoted field is '“words”[@cite]': the words between the outer marks are one quotation.
+        With `keep_paragraphs`, a source's other paragraphs are left out (excerpt.py).
         """
         self._md.reset()
         self._rules.reset(namespace, notebook, quoted_field)
         self._rules.state.self_entity = self_entity
+        self._rules.state.keep = keep_paragraphs
         try:
             html = self._md.convert(text)
         except RecursionError:  # a last guard: content/frontmatter.py refuses deep nesting before this

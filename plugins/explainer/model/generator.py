@@ -10,6 +10,7 @@ from pelican.generators import Generator
 
 from ..content.history import read_history, require_whole
 from .loader import load_model
+from .published import text_mode
 from .render_cache import RenderCache
 
 MODEL_KEY = "explainer_model"
@@ -46,7 +47,10 @@ class ModelGenerator(Generator):
         cache = self.context[CACHE_KEY] = RenderCache.from_settings(self.settings)
         with collector_paused():
             self.context[MODEL_KEY] = load_model(
-                Path(self.path), siteurl=self.settings["SITEURL"], cache=cache
+                Path(self.path),
+                siteurl=self.settings["SITEURL"],
+                cache=cache,
+                text_mode=text_mode(self.settings),
             )
         history = self.context[HISTORY_KEY] = read_history(Path(self.path))
         # Feeds (the production build) date what they publish from the history: it must be whole.

@@ -64,6 +64,9 @@ class Source(Item):
     cited_by: list[CitingItem] = field(default_factory=list)
     named: list[tuple[Entity, int]] = field(default_factory=list)  # entities in the text, with counts
     related: list[tuple[Source, int]] = field(default_factory=list)  # sources sharing most entities
+    # Where the deployment publishes only the cited paragraphs (published.py): which, and the text.
+    kept: frozenset[int] | None = None
+    excerpt: Rendered | None = None
 
     def __getattr__(self, name):
         # Metadata fields read as attributes in templates: source.publication, source.date…
@@ -99,6 +102,18 @@ class Source(Item):
     def claims(self) -> list[Claim]:
         """The claims this source answers."""
         return [c.item for c in self.cited_by if isinstance(c.item, Claim)]
+
+    @property
+    def published_html(self) -> str:
+        return (self.excerpt or self.rendered).html
+
+    def shows(self, number: int) -> bool:
+        """Whether the site reproduces paragraph `number` of this source."""
+        return self.kept is None or number in self.kept
+
+    @property
+    def omitted(self) -> int:
+        return sum(not self.shows(number) for number in range(1, len(self.paragraphs) + 1))
 
     @property
     def text_source(self) -> Source | None:

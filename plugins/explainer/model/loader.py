@@ -14,13 +14,17 @@ from ..content.phrasing import date_order
 from ..markup.render import MarkdownRenderer
 from .builders import ItemBuilder
 from .documents import DocumentReader
+from .duplicates import check_duplicates
 from .failures import count_failed_references
 from .items import Model, Source
 from .links import check_addresses, resolve
+from .published import publish_cited_only
 from .render_cache import RenderCache
 
 
-def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None = None) -> Model:
+def load_model(
+    content_dir: Path, siteurl: str = "", cache: RenderCache | None = None, text_mode: str = "full"
+) -> Model:
     errors = ErrorCollector()
     cache = cache or RenderCache()
     reader = DocumentReader(content_dir, errors, cache)
@@ -54,9 +58,12 @@ def load_model(content_dir: Path, siteurl: str = "", cache: RenderCache | None =
         claims,
     )
     check_addresses(model, errors)
+    check_duplicates(model.sources, errors)
     errors.raise_if_any()
     resolve(model, errors, builder.writing_renderer)
     errors.raise_if_any()
+    if text_mode == "cited":
+        publish_cited_only(model, builder.source_renderer)
     return model
 
 

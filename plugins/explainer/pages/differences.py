@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.generator import CACHE_KEY
+from ..model.published import NOT_REPRODUCED
 from ..text.letter_quotes import QuoteFinder
 from ..text.normal import normalise
 from .base import ThemedGenerator
@@ -31,8 +32,14 @@ class DifferencesGenerator(ThemedGenerator):
         passages = self.found_in_each_source(
             "quotations", subject, lambda s: finder.in_source(s, skip.get(s.slug, set())), exclude=document
         )
+        # A deployment may publish only the cited paragraphs of some sources (model/published.py).
+        passages = [p for p in passages if p.source.shows(p.paragraph)]
         by_paragraph = [
-            (number, text, [p for p in passages if p.first <= number <= p.last])
+            (
+                number,
+                text if document.shows(number) else NOT_REPRODUCED,
+                [p for p in passages if p.first <= number <= p.last],
+            )
             for number, text in enumerate(document.paragraphs, 1)
         ]
         return document, by_paragraph

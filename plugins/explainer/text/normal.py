@@ -19,3 +19,14 @@ def normalise(text: str) -> str:
     text = text.translate(_EQUIVALENTS).casefold()
     text = _SPACED_DASH.sub("-", text)
     return _SPACE.sub(" ", text).strip()
+
+
+# For comparing whole paragraphs (model/duplicates.py): the same equivalences, with white space and
+# dashes dropped rather than unified, in one pass; a quarter of normalise's time at thousands of
+# paragraphs.
+_KEY = str.maketrans({**dict.fromkeys(_QUOTES, '"'), **dict.fromkeys(_DASHES + "-\u00a0", None)})
+
+
+def comparison_key(text: str) -> str:
+    """Case-folded, quotes unified, without white space or dashes."""
+    return "".join(text.translate(_KEY).split()).casefold()
