@@ -39,9 +39,18 @@ def utc(stamp: str) -> str:
 
 
 def commits(path: str) -> list[str]:
-    """The commit times of one file, newest first, as `git log` gives them."""
+    """The commit times of one file on the main line (a merge dates what it brought), newest first."""
     out = subprocess.run(
-        ["git", "-C", str(ROOT), "log", "--format=%cI", "--", path],
+        [
+            "git",
+            "-C",
+            str(ROOT),
+            "log",
+            "--first-parent",
+            "--format=%cI",
+            "--",
+            path,
+        ],
         capture_output=True,
         text=True,
         check=True,

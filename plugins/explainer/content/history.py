@@ -53,7 +53,19 @@ def _utc(stamp: str) -> dt.datetime:
 
 
 def read_history(content_dir: Path) -> History:
-    log = _git(content_dir, "log", "--relative", "--name-only", "--format=%x00%cI", "--", ".")
+    # The main line's history: a change merged from a branch dates from its merge, when it
+    # reached the site, and a merge lists the files it brought (--diff-merges=first-parent).
+    log = _git(
+        content_dir,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--relative",
+        "--name-only",
+        "--format=%x00%cI",
+        "--",
+        ".",
+    )
     if log is None:
         return History()
     history = History(
