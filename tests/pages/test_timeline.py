@@ -126,11 +126,14 @@ def test_vague_and_inferred_dates_read_as_such(any_site):
             assert times[1]["datetime"] == end.value.iso() and times[1].get_text() == value_text(end)
 
 
-def test_each_event_cites_source_paragraphs(any_site):
+def test_each_event_cites_source_paragraphs_in_the_page_s_one_list_of_notes(any_site):
     soup = any_site.soup("/timeline/")
     for event in any_site.model.events:
         li = soup.find(id=event.slug)
-        links = [a["href"] for a in li.select(".cite-links a") if a["href"].startswith("/")]
+        assert li.select(".references") == []
+        markers = li.select("a.cite-ref")
+        notes = [soup.select_one(f".references {marker['href']}") for marker in markers]
+        links = list(dict.fromkeys(note.select_one(".note-link")["href"] for note in notes))
         assert links == [note_href(note) for note in event.rendered.notes], event.slug
         assert {note.source.slug for note in event.rendered.notes} == {c.key for c in event.citations}
 

@@ -227,6 +227,14 @@ DEMAND_CATEGORIES = {
     "stop-military-work": "Stop work on military artificial intelligence",
     "leave-surveillance-business": "Get out of the surveillance business",
 }
+# The same, as short as a column heading of the demands matrix can be (with soft hyphens).
+DEMAND_SHORT_LABELS = {
+    "stop-face-recognition-sales": "Face recog\u00adnition",
+    "end-ice-support": "ICE",
+    "transparency": "Dis\u00adclosure",
+    "stop-military-work": "Military",
+    "leave-surveillance-business": "Surveil\u00adlance",
+}
 CAMPAIGN_FORMS = (
     "open letter",
     "coalition letter",

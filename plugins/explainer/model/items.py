@@ -173,6 +173,10 @@ class Relationship:
     def phrase(self) -> str:
         return RELATIONSHIP_VERBS[self.verb]
 
+    @property
+    def citations(self) -> list:
+        return [self.citation] if self.citation else []
+
 
 @dataclass(repr=False)
 class EntityMention:

@@ -34,6 +34,7 @@ class Entry:
     event: object = None  # model.Event, for events
     source: object = None  # model.Source, for reports
     entity_slugs: list[str] = field(default_factory=list)
+    conflicts: list = field(default_factory=list)  # orders the dates contradict, each with its claim
 
     @property
     def sort_key(self):

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from ..content.history import LATEST
 from ..model.generator import CACHE_KEY, CHANGED_KEY, MODEL_KEY
 from . import jsonld
+from .notes import PageNotes
 from .present import FILTERS
 from .template_cache import SharedBytecode
 
@@ -32,6 +33,14 @@ class ThemedGenerator(Generator):
     @property
     def model(self):
         return self.context[MODEL_KEY]
+
+    @staticmethod
+    def page_notes(items) -> PageNotes:
+        """One numbering for the notes of the items a page shows, in the order it shows them."""
+        notes = PageNotes()
+        for item in items:
+            notes.add(item.citations)
+        return notes
 
     def found_in_each_source(self, kind: str, subject: str, find, exclude=None) -> list:
         """find(source) over every source but `exclude`, each answer kept between builds.

@@ -25,7 +25,7 @@ class EntityPagesGenerator(ThemedGenerator):
             page_url="entities/",
             diagram=diagram,
             relationships=self.model.relationships,
-            notes=self.model.relationship_notes,
+            notes=self.page_notes(self.model.relationships),
         )
         for entity in entities:
             self.write(
@@ -33,6 +33,7 @@ class EntityPagesGenerator(ThemedGenerator):
                 entity,
                 "entity",
                 entity=entity,
+                notes=self.page_notes([entity]),
                 page_url=entity.url,
                 jsonld=jsonld.entity_thing(entity, self.settings),
             )

@@ -14,6 +14,5 @@ class ProsePagesGenerator(ThemedGenerator):
             data = (
                 jsonld.website(self.settings) if page.slug == "index" else jsonld.article(page, self.settings)
             )
-            self.write(
-                writer, page, "page", page=page, sources=self.model.sources, page_url=page.url, jsonld=data
-            )
+            notes = self.page_notes([page])
+            self.write(writer, page, "page", page=page, notes=notes, page_url=page.url, jsonld=data)

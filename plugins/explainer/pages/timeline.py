@@ -32,6 +32,7 @@ class TimelineGenerator(ThemedGenerator):
             "timeline/index.html",
             "timeline",
             eras=eras(ordered),
+            notes=self._notes(ordered),
             page_url="timeline/",
             jsonld=events,
             **common,
@@ -40,7 +41,8 @@ class TimelineGenerator(ThemedGenerator):
             chosen = [e for e in ordered if e.group == slug]
             path = f"timeline/group/{slug}/"
             self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
-                       filter_label=label, filter_group=slug, **common)  # fmt: skip
+                       notes=self._notes(chosen), filter_label=label, filter_group=slug,
+                       **common)  # fmt: skip
         # One pass over the entries, not one per entity: the pages stay linear in the content.
         by_entity: dict[str, list] = {slug: [] for slug in self.model.entities}
         for entry in ordered:
@@ -48,5 +50,11 @@ class TimelineGenerator(ThemedGenerator):
                 by_entity[slug].append(entry)
         for entity in self.model.entities.values():
             path = entity.timeline_url
-            self.write(writer, path + "index.html", "timeline", eras=eras(by_entity[entity.slug]),
-                       page_url=path, filter_label=entity.name, entity=entity, **common)  # fmt: skip
+            shown = by_entity[entity.slug]
+            self.write(writer, path + "index.html", "timeline", eras=eras(shown), page_url=path,
+                       notes=self._notes(shown, entity), filter_label=entity.name, entity=entity,
+                       **common)  # fmt: skip
+
+    def _notes(self, shown, entity=None):
+        """The page's notes: the entity's description first, then each event in order."""
+        return self.page_notes(([entity] if entity else []) + [e.event for e in shown if e.event])
