@@ -67,6 +67,12 @@ def test_the_header_is_one_line_from_1024px_with_every_section(visit, width):
         ".site-name, .menu-wide a", "els => els.map(e => Math.round(e.getBoundingClientRect().bottom))"
     )
     assert max(tops) - min(tops) <= 4, tops
+    inside = page.evaluate(
+        "() => { const h = document.querySelector('.site-header'), pad = parseFloat(getComputedStyle(h).paddingRight);"
+        " const last = [...document.querySelectorAll('.menu-wide a')].pop();"
+        " return last.getBoundingClientRect().right <= h.getBoundingClientRect().right - pad + 0.5; }"
+    )
+    assert inside, "the menu runs past the header's edge"
     import runpy
 
     menu = runpy.run_path(str(ROOT / "pelicanconf.py"))["MENU"]

@@ -61,6 +61,11 @@ def _shortened(first: PartialDate, last: PartialDate) -> str:
     return MONTHS[first.month - 1] if first.month else first.text()
 
 
+def date_span(fact: Fact):
+    """The first and last days a date allows, its bounds where it has them."""
+    return (fact.earliest or fact.value).earliest(), (fact.latest or fact.value).latest()
+
+
 _PRECISIONS = ("year", "month", "day")
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from ..content.dates import WEEKDAYS
 from ..content.errors import ErrorCollector
 from ..content.fields import RELATIONSHIP_VERBS, RelativeDate
+from ..content.phrasing import date_span, fact_text
 from ..content.relative_dates import KNOWN_FORMS, UnresolvablePhrase
 from ..content.relative_dates import resolve as resolve_phrase
 from ..text.normal import normalise
@@ -70,6 +71,7 @@ def resolve(model: Model, errors: ErrorCollector, writing_renderer) -> None:
     _link_campaigns(model, errors)
     _link_claims(model, errors)
     _link_relationships(model, errors, writing_renderer)
+    _check_stated_order(model, errors)
     site_paths = model.site_paths()
     for item in model.items():
         for link in item.rendered.internal_links:
@@ -95,6 +97,54 @@ def _link_events_and_entities(model: Model, errors: ErrorCollector) -> None:
             if entity := _entity(model, event, ("entities", index), slug, errors):
                 event.entities.append(entity)
                 entity.events.append(event)
+
+
+def _check_stated_order(model: Model, errors: ErrorCollector) -> None:
+    """An event that states what it follows may not be dated wholly before it, unless a claim
+    on /differences/ shows how the sources disagree."""
+    events = {event.slug: event for event in model.events}
+    claims = {claim.slug: claim for claim in model.claims}
+    for event in model.events:
+        for spec in event.follows:
+            key = ("follows", spec["index"])
+            other = events.get(spec["event"])
+            if other is None or other is event:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "event"),
+                    f"'follows' names '{spec['event']}', which is not another event",
+                    "use a file name from content/events/ without .md",
+                )
+                continue
+            claim = claims.get(spec["explained_by"]) if spec["explained_by"] else None
+            if spec["explained_by"] and claim is None:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "explained_by"),
+                    f"no claim has the slug '{spec['explained_by']}'",
+                    "use a file name from content/claims/ without .md",
+                )
+                continue
+            impossible = date_span(event.date)[1] < date_span(other.date)[0]
+            if impossible and claim is None:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "event"),
+                    f"the event is dated {fact_text(event.date)}, before {other.slug}, which it follows, "
+                    f"dated {fact_text(other.date)}",
+                    "correct one of the dates; or, where the sources disagree, add a claim to "
+                    "content/claims/ that shows it and name it with 'explained_by:'",
+                )
+            elif claim is not None and not impossible:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "explained_by"),
+                    f"'explained_by' names {claim.slug}, but the dates agree that the event follows "
+                    f"{other.slug}",
+                    "remove 'explained_by:'",
+                )
+            else:
+                event.after.append((other, claim))
 
 
 def _link_claims(model: Model, errors: ErrorCollector) -> None:
