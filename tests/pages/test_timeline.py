@@ -67,6 +67,39 @@ def test_an_event_dated_before_what_it_follows_fails_unless_a_claim_explains_it(
     tree.error_at("events/the-report.md", 6, "'follows' names 'no-such-event', which is not another event")
 
 
+def test_a_date_that_rests_on_another_is_worked_out_again_from_it(tree):
+    """The good source is dated 25 June 2018: its "Last Thursday" is 21 June, whose week runs
+    from 18 to 24 June, whose Wednesday is 20 June. Change a link and the next one says so."""
+    rests = "  status: inferred\n  basis: worked out\n  rests_on: {{{kind}: {slug}, phrase: {phrase}}}\n"
+
+    def dated(value, kind, slug, phrase, bounds=""):
+        return f"\n  value: {value}\n{bounds}" + rests.format(kind=kind, slug=slug, phrase=phrase)
+
+    week = "  earliest: 2018-06-18\n  latest: 2018-06-24\n"
+    tree.write(
+        "events/letter.md", event_text(date=dated("2018-06-21", "source", "good-source", "Last Thursday"))
+    )
+    tree.write("events/week.md", event_text(date=dated("2018-06", "event", "letter", "this week", week)))
+    tree.write("events/wednesday.md", event_text(date=dated("2018-06-20", "event", "week", "Wednesday")))
+    assert tree.errors() == []
+    tree.write(
+        "events/letter.md", event_text(date=dated("2018-06-22", "source", "good-source", "Last Thursday"))
+    )
+    tree.error_at(
+        "events/letter.md",
+        7,
+        "the date rests on good-source, dated 25 June 2018: “Last Thursday” makes it 21 June 2018, "
+        "not 22 June 2018 — write value: 2018-06-21 (and no bounds)",
+    )
+    tree.write(
+        "events/letter.md", event_text(date=dated("2018-06-14", "source", "good-source", "Last Thursday"))
+    )
+    errors = tree.errors()
+    assert any(e.startswith("content/events/week.md:9: the date rests on letter") and
+               "makes it 11 June 2018 to 17 June 2018" in e and
+               "write value: 2018-06, earliest: 2018-06-11, latest: 2018-06-17" in e for e in errors), errors  # fmt: skip
+
+
 def test_where_dates_overlap_the_stated_order_decides(tree):
     tree.write("events/the-letter.md", event_text(date="2018-06-21"))
     tree.write("events/the-reply.md", event_text(date="2018-06", extra="follows: [the-letter]\n"))
