@@ -115,9 +115,10 @@ def test_without_javascript_markers_and_backlinks_still_jump(browser, server):
 def test_in_print_notes_are_endnotes_with_full_addresses(open_page):
     page = open_page("/", media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.backlinks')).display") == "none"
-    link = "document.querySelector('.cite-links a')"
-    after = page.evaluate(f"getComputedStyle({link}, '::after').content")
-    assert page.evaluate(f"{link}.getAttribute('href')") in after
+    for selector in (".cite-links a", ".note-link"):  # each source in full, and each short note
+        link = f"document.querySelector('{selector}')"
+        after = page.evaluate(f"getComputedStyle({link}, '::after').content")
+        assert page.evaluate(f"{link}.getAttribute('href')") in after
     assert page.evaluate("getComputedStyle(document.querySelector('.references')).display") != "none"
 
 

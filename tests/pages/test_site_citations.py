@@ -109,7 +109,9 @@ def test_the_sources_a_page_cites_are_listed_once_in_full(any_site):
                 if title.known
                 else f"[{source.display_title}] (the project's description)"
             )
+            unsigned = not fields["publication"].known and source.kind != "primary document"
             described = [
+                *([short_reference(source, None).split(", ")[0]] if unsigned else []),
                 marked_text(fields["publication"], "Publication not known"),
                 marked_text(fields["authors"], "Author not known"),
                 headline,

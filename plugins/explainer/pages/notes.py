@@ -36,8 +36,7 @@ class PageNote(Note):
 
     @property
     def who(self) -> tuple[str, bool]:
-        source = self.source
-        return who_text(source.fields, source.kind, source.display_title)
+        return who_text(self.source.fields, self.source.kind, self.source.display_title)
 
     @property
     def when(self) -> tuple[str, bool]:

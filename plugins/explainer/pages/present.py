@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..content.fields import ENTITY_TYPE_PLURALS
-from ..content.phrasing import INFERRED_SIGN, date_text, fact_text, value_text
+from ..content.phrasing import INFERRED_SIGN, date_text, fact_text, value_text, who_text
 
 # One sign after each value the project worked out; the list of sources says once what it means.
 SIGN = Markup('<abbr class="inferred-sign" title="inferred: worked out by this project">{}</abbr>').format(
@@ -30,7 +30,13 @@ def marked(fact, unknown: str = "not known") -> Markup:
     return signed(value_text(fact, unknown), fact.inferred)
 
 
+def source_name(source) -> Markup:
+    """A source named in a comparison: 'ZDNet*', 'An unsigned news report', as its notes name it."""
+    return signed(*who_text(source.fields, source.kind, source.display_title))
+
+
 FILTERS = {
+    "source_name": source_name,
     "fact_text": fact_text,
     "date_text": date_text,
     "plural_kind": plural_kind,
