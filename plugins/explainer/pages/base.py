@@ -16,6 +16,7 @@ from .present import FILTERS
 from .template_cache import SharedBytecode
 
 BYTECODE_KEY = "explainer_template_bytecode"
+NOTE_BODIES_KEY = "explainer_note_bodies"  # each note's reference and paragraph, made once a build
 
 
 class ThemedGenerator(Generator):
@@ -34,10 +35,9 @@ class ThemedGenerator(Generator):
     def model(self):
         return self.context[MODEL_KEY]
 
-    @staticmethod
-    def page_notes(items) -> PageNotes:
+    def page_notes(self, items) -> PageNotes:
         """One numbering for the notes of the items a page shows, in the order it shows them."""
-        notes = PageNotes()
+        notes = PageNotes(self.settings["SITEURL"], self.context.setdefault(NOTE_BODIES_KEY, {}))
         for item in items:
             notes.add(item.citations)
         return notes

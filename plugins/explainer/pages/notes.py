@@ -63,23 +63,52 @@ class PageNote(Note):
         return self.pinpoint.anchor if self.pinpoint else ""
 
     @property
-    def excerpt(self) -> list[tuple[str, bool]]:
-        """The first cited paragraph as (text, quoted) runs, for the preview; [] without a pinpoint."""
+    def excerpt(self) -> tuple[tuple[str, bool], ...]:
+        """The first cited paragraph as (text, quoted) runs, for the preview; () without a pinpoint."""
         if not self.pinpoint:
-            return []
-        return segments(self.source.paragraphs[self.pinpoint.first - 1], self.quotations)
+            return ()
+        return segments(self.source.paragraphs[self.pinpoint.first - 1], tuple(self.quotations))
 
     @property
     def more_paragraphs(self) -> int:
         return self.pinpoint.last - self.pinpoint.first if self.pinpoint else 0
 
+    def excerpt_html(self) -> Markup:
+        """The hidden paragraph the preview shows: its quoted words marked, and how many follow."""
+        runs = "".join(
+            f"<mark>{escape(t)}</mark>" if quoted else str(escape(t)) for t, quoted in self.excerpt
+        )
+        more = self.more_paragraphs
+        tail = (
+            f' <span class="note-more">(and {more} more paragraph{"s" if more > 1 else ""})</span>'
+            if more
+            else ""
+        )
+        return Markup(
+            f'<blockquote class="note-excerpt" hidden data-pagefind-ignore>{runs}{tail}</blockquote>'
+        )
+
 
 class PageNotes:
     """The notes of one page, numbered in the order the page shows its items."""
 
-    def __init__(self):
+    def __init__(self, siteurl: str = "", shared: dict | None = None):
+        self._siteurl = siteurl
         self._notes: dict[tuple, PageNote] = {}
         self._by_ref: dict[str, PageNote] = {}
+        # A note reads the same on every page that cites it: its reference and paragraph are
+        # made once a build, whatever number each page gives it.
+        self._shared = {} if shared is None else shared
+
+    def body(self, note: PageNote) -> Markup:
+        """The note's reference, linked to the paragraph, and the paragraph for the preview."""
+        key = (note.source.slug, note.pinpoint, tuple(note.quotations))
+        if key not in self._shared:
+            self._shared[key] = (note.reference, note.excerpt_html() if note.pinpoint else Markup(""))
+        reference, excerpt = self._shared[key]
+        return Markup('<a class="note-link" id="{}" href="{}">{}</a>{}').format(
+            note.text_id, self._siteurl + "/" + note.href, reference, excerpt
+        )
 
     def add(self, citations) -> None:
         """An item's citations, in its reading order; call in the order the page shows items."""
@@ -110,7 +139,7 @@ class PageNotes:
     def any_inferred(self) -> bool:
         return any(n.who[1] or n.when[1] for n in self._notes.values())
 
-    def html(self, html: str, siteurl: str = "", sidenotes: bool = False) -> Markup:
+    def html(self, html: str, sidenotes: bool = False) -> Markup:
         """An item's HTML with each marker numbered for this page and pointing at its note.
 
         With sidenotes, each group of markers is followed by its notes, hidden unless the
@@ -119,10 +148,10 @@ class PageNotes:
         html = _MARKER.sub(self._marker, str(html))
         if sidenotes:
             last: set[int] = set()  # a note cited again at once is not set in the margin twice
-            html = _GROUP.sub(lambda m: m.group(0) + self._sidenotes(m.group("markers"), siteurl, last), html)
+            html = _GROUP.sub(lambda m: m.group(0) + self._sidenotes(m.group("markers"), last), html)
         return Markup(html)
 
-    def _sidenotes(self, markers: str, siteurl: str, last: set[int]) -> str:
+    def _sidenotes(self, markers: str, last: set[int]) -> str:
         notes = [self._by_ref.get(ref) for ref in re.findall(r'id="([^"]+)"', markers)]
         fresh = [n for n in dict.fromkeys(notes) if n is not None and n.number not in last]
         if not fresh:
@@ -131,7 +160,7 @@ class PageNotes:
         last.update(n.number for n in fresh)
         lines = "".join(
             f'<span class="sidenote-line"><span class="sidenote-number">{n.number}</span> '
-            f'<a href="{siteurl}/{n.href}">{n.reference}</a></span>'
+            f'<a href="{self._siteurl}/{n.href}">{n.reference}</a></span>'
             for n in fresh
         )
         return f'<span class="sidenote" hidden>{lines}</span>'

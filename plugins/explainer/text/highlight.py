@@ -7,6 +7,7 @@ the source writes it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .normal import _EQUIVALENTS
@@ -15,17 +16,35 @@ from .quotes import EmptyQuotation, pieces
 _WORD_EDGE = re.compile(r"\w")
 
 
+# Spaces around a dash, and runs of spaces, fold as normalise() folds them.
+_FOLDS = re.compile(r"\s*-+\s*|\s+")
+
+
+@functools.lru_cache(maxsize=4096)  # a paragraph cited on many pages is folded once
 def _normal_with_origins(text: str) -> tuple[str, list[int]]:
     """The normal form of text, and for each of its characters the index it came from."""
+    folded = text.translate(_EQUIVALENTS).casefold()
+    if len(folded) != len(text):  # a letter that folds to two ("ß"): character by character
+        return _normal_char_by_char(text)
+    chars, origins, last = [], [], 0
+    for run in _FOLDS.finditer(folded):
+        chars.append(folded[last : run.start()])
+        origins.extend(range(last, run.start()))
+        dash = run.group().find("-")
+        chars.append("-" if dash >= 0 else " ")
+        origins.append(run.start() + max(dash, 0))
+        last = run.end()
+    chars.append(folded[last:])
+    origins.extend(range(last, len(folded)))
+    return "".join(chars), origins
+
+
+def _normal_char_by_char(text: str) -> tuple[str, list[int]]:
     chars, origins = [], []
     for index, char in enumerate(text):
         for out in char.translate(_EQUIVALENTS).casefold():
-            if out.isspace():
-                out = " "
-            # Spaces around a dash, and runs of spaces, fold as normalise() folds them.
-            if out == " " and chars and chars[-1] in " -":
-                continue
-            if out == "-" and chars and chars[-1] == "-":
+            out = " " if out.isspace() else out
+            if (out == " " and chars and chars[-1] in " -") or (out == "-" and chars and chars[-1] == "-"):
                 continue
             if out == "-" and chars and chars[-1] == " ":
                 chars.pop(), origins.pop()
@@ -73,7 +92,8 @@ def _word_find(text: str, needle: str, start: int) -> int:
     return -1
 
 
-def segments(paragraph: str, quotations) -> list[tuple[str, bool]]:
+@functools.lru_cache(maxsize=4096)  # one note appears on the timeline, its group's and entities' pages
+def segments(paragraph: str, quotations: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     """The paragraph as (text, quoted) runs."""
     runs, last = [], 0
     for start, end in quoted_ranges(paragraph, quotations):
@@ -83,4 +103,4 @@ def segments(paragraph: str, quotations) -> list[tuple[str, bool]]:
         last = end
     if last < len(paragraph):
         runs.append((paragraph[last:], False))
-    return runs
+    return tuple(runs)
