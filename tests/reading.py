@@ -28,6 +28,33 @@ def value_text(fact, unknown: str = "Not known") -> str:
     return f"{value} (inferred)" if fact.inferred else str(value)
 
 
+def marked_text(fact, unknown: str = "not known") -> str:
+    """A value as bylines and source lists show it: one sign for a value the project worked out."""
+    return value_text(fact, unknown).removesuffix(" (inferred)") + (
+        "*" if fact.known and fact.inferred else ""
+    )
+
+
+def short_reference(source, pinpoint) -> str:
+    """A short note: who (publication, else the document's title, else authors, else what it is),
+    when, and the paragraph, with a sign after a worked-out name or date."""
+    fields = source.fields
+    publication, authors, date = fields["publication"], fields["authors"], fields["date"]
+    if publication.known:
+        who = marked_text(publication)
+    elif source.kind == "primary document":
+        who = source.display_title
+    elif authors.known:
+        who = marked_text(authors)
+    else:
+        who = f"An unsigned {source.kind}"
+    parts = [who, marked_text(date, "undated")]
+    if pinpoint:
+        first, last = pinpoint
+        parts.append(f"\u00b6 {first}" if first == last else f"\u00b6\u00b6 {first}\u2013{last}")
+    return ", ".join(parts)
+
+
 def _between(fact) -> str | None:
     """A date known within bounds: 'between May and 25 June 2018' (the shared year said once)."""
     first, last = getattr(fact, "earliest", None), getattr(fact, "latest", None)

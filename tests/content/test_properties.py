@@ -114,3 +114,18 @@ def test_reading_any_file_gives_a_document_or_a_located_error(tmp_path, raw):
         assert error.path == "content/sources/any.md" and error.line >= 1 and error.fix
     else:
         assert isinstance(document.meta, dict)
+
+
+@given(text_like, st.lists(text_like, max_size=3))
+def test_highlighting_keeps_the_paragraph_and_marks_only_quoted_words(paragraph, quotations):
+    from explainer.text.highlight import _normal_with_origins, segments
+    from explainer.text.normal import normalise
+
+    normal, origins = _normal_with_origins(paragraph)
+    assert normal.strip() == normalise(paragraph)
+    assert origins == sorted(origins) and len(origins) == len(normal)
+    runs = segments(paragraph, tuple(quotations))
+    assert "".join(text for text, _ in runs) == paragraph
+    for text, quoted in runs:
+        if quoted:
+            assert normalise(text) and normalise(text) in normalise(paragraph)

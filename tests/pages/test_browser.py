@@ -42,12 +42,13 @@ def open_page(browser, server):
         context.close()
 
 
+@pytest.mark.parametrize("width", [320, 390, 1400])
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGE_TYPES)
-def test_axe_finds_no_violation(open_page, path, color_scheme):
+def test_axe_finds_no_violation(open_page, path, color_scheme, width):
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(open_page(path, color_scheme=color_scheme))
+    results = Axe().run(open_page(path, width=width, color_scheme=color_scheme))
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -98,48 +99,6 @@ def test_a_missing_address_shows_the_404_page(open_page):
     assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
 
 
-def test_focusing_a_citation_shows_a_readable_preview_that_escape_hides(open_page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = open_page("/", width=375)
-    marker = page.locator("a.cite-ref").nth(2)
-    note_id = marker.get_attribute("aria-describedby")
-    marker.focus()
-    preview = page.locator(".cite-preview")
-    preview.wait_for(state="visible")
-    note_text = " ".join(page.locator(f"#{note_id}").inner_text().split())
-    assert " ".join(preview.inner_text().split()) == note_text
-    box = preview.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= 375, "the preview must fit a phone screen"
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-    page.keyboard.press("Escape")
-    assert preview.count() == 0
-
-
-def test_hovering_shows_the_preview_and_clicking_jumps_to_the_note(open_page):
-    page = open_page("/")
-    marker = page.locator("a.cite-ref").first
-    marker.hover()
-    page.locator(".cite-preview").wait_for(state="visible")
-    marker.click()
-    assert page.evaluate("location.hash") == marker.get_attribute("href")
-
-
-def test_a_first_tap_previews_and_a_second_follows_the_link(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(server + "/")
-    marker = page.locator("a.cite-ref").first
-    marker.tap()
-    page.locator(".cite-preview").wait_for(state="visible")
-    assert page.evaluate("location.hash") == ""
-    marker.tap()
-    assert page.evaluate("location.hash") == marker.get_attribute("href")
-    context.close()
-
-
 def test_without_javascript_markers_and_backlinks_still_jump(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -156,9 +115,10 @@ def test_without_javascript_markers_and_backlinks_still_jump(browser, server):
 def test_in_print_notes_are_endnotes_with_full_addresses(open_page):
     page = open_page("/", media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.backlinks')).display") == "none"
-    link = "document.querySelector('.cite-links a')"
-    after = page.evaluate(f"getComputedStyle({link}, '::after').content")
-    assert page.evaluate(f"{link}.getAttribute('href')") in after
+    for selector in (".cite-links a", ".note-link"):  # each source in full, and each short note
+        link = f"document.querySelector('{selector}')"
+        after = page.evaluate(f"getComputedStyle({link}, '::after').content")
+        assert page.evaluate(f"{link}.getAttribute('href')") in after
     assert page.evaluate("getComputedStyle(document.querySelector('.references')).display") != "none"
 
 
@@ -184,7 +144,7 @@ def test_timeline_filters_in_place_with_javascript(open_page, server, model, wid
     assert page.inner_text(".filter-status") == status
     assert page.get_attribute(f"a[data-filter-group='{group}']", "aria-current") == "true"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.click("summary")
+    page.click(".timeline-filters summary")
     page.click(f"a[data-filter-entity='{entity.slug}']")
     assert set(visible_entries(page)) == {event.slug for event in entity.events}
     page.click("a[data-filter='all']")

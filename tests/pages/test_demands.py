@@ -62,47 +62,68 @@ def test_align_names_each_difference(copy, differences):
 
 # The built page: every check reads what to expect from the model of the content it was built from.
 
-FACT_ROWS = ["Who asked", "Asked whom", "When", "Form", "How many took part"]
+FACT_ROWS = ["Who asked", "Asked whom", "When", "Form", "How many took part", "What they asked"]
 OUTCOME_ROW = "What came of it"
 
 
-def demands_table(site):
-    return site.soup("/demands/").select_one("table.demands")
+def subject_first(site) -> list:
+    """The campaigns in the page's order: the site's subject (pelicanconf.py) first, then by date."""
+    import runpy
+
+    from conftest import ROOT
+
+    subject = runpy.run_path(str(ROOT / "pelicanconf.py"))["EXPLAINER_SUBJECT"]
+    return sorted(site.model.campaigns, key=lambda c: c.slug != subject)
 
 
-def categories_asked(model) -> list[str]:
+def kinds_asked(model) -> list[tuple[str, str]]:
     """The demand categories some campaign asks for, in the order of DEMAND_CATEGORIES."""
     return [
-        label for slug, label in DEMAND_CATEGORIES.items() if any(c.demands_in(slug) for c in model.campaigns)
+        (slug, label)
+        for slug, label in DEMAND_CATEGORIES.items()
+        if any(c.demands_in(slug) for c in model.campaigns)
     ]
 
 
-def test_the_table_is_a_proper_data_table(any_site):
-    campaigns = any_site.model.campaigns
-    table = demands_table(any_site)
-    assert table.caption.get_text().startswith(f"Demands of {len(campaigns)} campaigns")
-    headers = table.select("thead th[scope=col]")
-    assert [(th["id"], th.get_text()) for th in headers] == [(c.anchor, c.title) for c in campaigns]
-    row_headers = [th.get_text() for th in table.select("tbody th[scope=row]")]
-    assert row_headers == [*FACT_ROWS, *categories_asked(any_site.model), OUTCOME_ROW]
-    for row in table.select("tbody tr"):
-        assert len(row.select("td")) == len(headers)
+def test_the_matrix_marks_who_asked_for_what_with_the_subject_first(any_site):
+    campaigns = subject_first(any_site)
+    table = any_site.soup("/demands/").select_one("table.matrix")
+    assert text_of(table.caption) == f"What {len(campaigns)} campaigns of 2018 asked for"
+    kinds = kinds_asked(any_site.model)
+    headers = table.select("thead th[scope=col]")[1:]
+    assert [th.abbr["title"] for th in headers] == [label for _, label in kinds]
+    rows = table.select("tbody tr")
+    assert [row.th.a["href"] for row in rows] == [f"#{c.anchor}" for c in campaigns]
+    for row, campaign in zip(rows, campaigns, strict=True):
+        for cell, (slug, label) in zip(row.select("td"), kinds, strict=True):
+            if campaign.demands_in(slug):
+                assert cell["class"] == ["asked"] and text_of(cell) == "✓ asked", (campaign.slug, slug)
+                assert cell.a["href"] == f"#{campaign.anchor}-{slug}"
+                assert cell.a["aria-label"] == f"Asked: {label}. Read the words"
+            else:
+                assert cell["class"] == ["not-asked"] and text_of(cell) == "– no", (campaign.slug, slug)
+    # A mark leads to the campaign's own words, one tap away, not hidden in a disclosure.
+    soup = any_site.soup("/demands/")
+    for link in table.select("td.asked a"):
+        target = soup.find(id=link["href"][1:])
+        assert target.name == "li" and target.select_one(".quoted-cell") is None
+        assert target.find_parent("details") is None
 
 
-def column(site, campaign) -> dict[str, object]:
-    table = demands_table(site)
-    index = [th["id"] for th in table.select("thead th[scope=col]")].index(campaign.anchor)
-    return {row.th.get_text(): row.select("td")[index] for row in table.select("tbody tr")}
+def card(site, campaign) -> dict[str, object]:
+    section = site.soup("/demands/").find(id=campaign.anchor)
+    assert section.h3.get_text() == campaign.title
+    return {dt.get_text(): dt.find_next_sibling("dd") for dt in section.select("dl > dt")}
 
 
 def assert_quoted(site, cell, quotes, fallback: str) -> None:
-    """A cell shows each quotation word for word, each with a note that links to the cited
+    """A card shows each quotation word for word, each with a note that links to the cited
     paragraph; or, where the sources give none, the fallback."""
     if not quotes:
         assert text_of(cell) == fallback
         return
     soup = site.soup("/demands/")
-    shown = cell.select(".quoted-cell")
+    shown = cell.select(".quoted-cell, .demand-list li")
     assert len(shown) == len(quotes)
     for quoted, element in zip(quotes, shown, strict=True):
         assert " ".join(quoted.quote.split()) in text_of(element)
@@ -112,9 +133,11 @@ def assert_quoted(site, cell, quotes, fallback: str) -> None:
         assert note.find("a", href=target) is not None, target
 
 
-def test_each_column_quotes_its_campaign_s_figures_demands_and_outcome_with_citations(any_site):
+def test_each_card_quotes_its_campaign_s_figures_demands_and_outcome_with_citations(any_site):
+    kinds = kinds_asked(any_site.model)
     for campaign in any_site.model.campaigns:
-        cells = column(any_site, campaign)
+        cells = card(any_site, campaign)
+        assert list(cells) == [*FACT_ROWS, OUTCOME_ROW]
         assert [a["href"] for a in cells["Who asked"].select("a")] == [f"/{campaign.actor.url}"]
         assert [a["href"] for a in cells["Asked whom"].select("a")] == [f"/{t.url}" for t in campaign.targets]
         assert cells["When"].time["datetime"] == campaign.date.value.iso()
@@ -123,26 +146,21 @@ def test_each_column_quotes_its_campaign_s_figures_demands_and_outcome_with_cita
         assert_quoted(
             any_site, cells["How many took part"], campaign.participants, "No figure reported by the sources."
         )
-        for slug, label in DEMAND_CATEGORIES.items():
-            if label in cells:
-                assert_quoted(any_site, cells[label], campaign.demands_in(slug), "Did not ask for this.")
+        asked = [d for slug, _ in kinds for d in campaign.demands_in(slug)]
+        assert_quoted(any_site, cells["What they asked"], asked, "")
+        labels = [e.get_text() for e in cells["What they asked"].select(".demand-kind")]
+        assert labels == [d.category_label for d in asked]
         assert_quoted(any_site, cells[OUTCOME_ROW], campaign.outcome, "No response reported by the sources.")
 
 
-def test_every_cell_citation_resolves_to_a_note(any_site):
+def test_every_card_citation_resolves_to_a_note(any_site):
     soup = any_site.soup("/demands/")
-    markers = soup.select("table.demands a.cite-ref")
+    markers = soup.select(".campaign-card a.cite-ref")
     quoted = [q for c in any_site.model.campaigns for q in (*c.participants, *c.demands, *c.outcome)]
     assert len(markers) == len(quoted)
     for marker in markers:
         note = soup.find(id=marker["href"][1:])
         assert note is not None and note.find("a", href=f"#{marker['id']}")
-
-
-def test_cells_carry_their_campaign_for_the_narrow_layout(any_site):
-    table = demands_table(any_site)
-    for td in table.select("tbody td"):
-        assert td["data-label"] in {th.get_text() for th in table.select("thead th")}
 
 
 def compared_demands(model) -> list:

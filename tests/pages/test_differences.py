@@ -9,7 +9,7 @@ import pytest
 from contenttree import claim_text
 from explainer.text.letter_quotes import quotations_in, quoted_passages
 from explainer.text.normal import normalise
-from reading import text_of
+from reading import short_reference, text_of
 
 ONE = ("a few", "Last Thursday", "good-source, para. 1")
 TWO = ("several", "a quotation", "good-source, para. 2")
@@ -191,7 +191,7 @@ def test_disagreements_come_first_with_every_value_footnoted(any_site):
         for answer, shown in zip(claim.answers, values, strict=True):
             assert bool(answer.reckoning) == ("this site's reckoning" in shown)
         for marker in section.select("a.cite-ref"):
-            assert section.find(id=marker["href"][1:]) is not None
+            assert soup.select_one(f".references {marker['href']}") is not None
 
 
 def reproduced(document) -> dict[str, set[int]]:
@@ -287,3 +287,16 @@ def test_claims_json_export(any_site):
         assert [(a["value"], a["wording"], a["source"], a["reckoning"]) for a in exported["answers"]] == [
             (a.value, a.quote, a.citation.key, a.reckoning) for a in claim.answers
         ]
+
+
+def test_each_answer_names_its_source_in_words_as_its_notes_do(any_site):
+    """A comparison names who says what: the publication, or what the source is when it has none
+    ('An unsigned news report'), never 'Publication unknown'."""
+    soup = any_site.soup("/differences/")
+    for claim in any_site.model.claims:
+        cells = soup.find(id=claim.anchor).select("td[data-label=Source] a")
+        for cell, answer in zip(cells, claim.answers, strict=True):
+            source = answer.citation.note.source
+            who = short_reference(source, None).split(", ")[0]
+            assert text_of(cell) == who or text_of(cell).startswith(who + ","), (claim.slug, text_of(cell))
+            assert "unknown" not in text_of(cell)

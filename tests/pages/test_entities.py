@@ -116,8 +116,9 @@ def test_entities_index_groups_by_type_with_counts(any_site):
     kinds = [ENTITY_TYPE_PLURALS[kind].capitalize() for kind in ENTITY_TYPES
              if any(e.type == kind for e in model.entities.values())]  # fmt: skip
     diagram = ["Who stands to whom"] if model.relationships else []
+    notes = ["Notes"] if model.relationships else []
     headings = [h.get_text() for h in soup.select("main h2") if not h.find_parent(class_="cite-this-page")]
-    assert headings == [*diagram, *kinds]
+    assert headings == [*diagram, *kinds, *notes]
     listed = soup.select(".entity-list a")
     assert sorted(a["href"] for a in listed) == sorted(f"/{e.url}" for e in model.entities.values())
     for a in listed:
@@ -224,10 +225,10 @@ def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(any_site):
     if not relationships:
         assert soup.select_one("section.relationships") is None
         return
-    svg = soup.select_one("section.relationships svg")
-    assert svg["role"] == "img" and svg.title.get_text() and svg.desc.get_text()
+    drawings = soup.select("section.relationships svg")
+    assert [svg["class"] for svg in drawings] == [["diagram", "diagram-wide"], ["diagram", "diagram-phone"]]
     statements = soup.select(".relationship-list li")
-    assert len(svg.select("path.edge")) == len(statements) == len(relationships)
+    assert len(statements) == len(relationships)
     for li, r in zip(statements, relationships, strict=True):
         marker = li.select_one("a.cite-ref")
         text = f"{r.subject.name} {RELATIONSHIP_VERBS[r.verb]} {r.object.name}.{marker.get_text()}"
@@ -235,13 +236,18 @@ def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(any_site):
         note = soup.find(id=marker["href"][1:])
         pinpoint = r.citation.pinpoint
         target = f"/sources/{r.citation.key}/" + (f"#{pinpoint.anchor}" if pinpoint else "")
-        assert note is not None and note.select_one(".cite-links a")["href"] == target
+        assert note is not None and note.select_one(".note-link")["href"] == target
     involved = {e.slug: e for r in relationships for e in (r.subject, r.object)}
-    labels = [text.get_text() for text in svg.select("text.node-label")]
-    assert len(labels) == len(involved)
-    for entity in involved.values():
-        assert names_of(entity) & set(labels), entity.slug
-    assert svg.find("a") is None  # an image holds no controls; the list below has the links
+    for svg in drawings:
+        assert svg["role"] == "img" and svg.title.get_text() and svg.desc.get_text()
+        assert len(svg.select("path.edge")) == len(relationships)
+        assert sorted(t.get_text() for t in svg.select("text.edge-label")) == sorted(
+            RELATIONSHIP_VERBS[r.verb] for r in relationships
+        )
+        labels = {" ".join(t.get_text(" ").split()) for t in svg.select("text.node-label")}
+        for entity in involved.values():
+            assert names_of(entity) & labels, entity.slug
+        assert svg.find("a") is None  # an image holds no controls; the list below has the links
 
 
 def test_the_diagram_and_the_export_agree_with_the_content(any_site):

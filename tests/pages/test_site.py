@@ -7,7 +7,7 @@ site was built from; they run on the real site and again on it with a new source
 from __future__ import annotations
 
 from conftest import content_model
-from reading import all_pages, shown_as, text_of, value_text
+from reading import all_pages, marked_text, shown_as, text_of
 
 
 def page_types(model) -> list[str]:
@@ -140,9 +140,9 @@ def test_sources_index_lists_every_source_with_dates_by_precision(any_site):
         publication, authors, date = (source.fields[name] for name in ("publication", "authors", "date"))
         byline = [part.strip() for part in text_of(li.select_one(".byline")).split("\u00b7")]
         assert byline == [
-            value_text(publication, "publication unknown"),
-            value_text(authors, "author unknown"),
-            value_text(date, "date unknown"),
+            marked_text(publication, "publication not known"),
+            marked_text(authors, "author not known"),
+            marked_text(date, "date not known"),
         ]
         assert li.time.get("datetime") == (date.value.iso() if date.known else None)
     # In order of date, whatever the precision; undated sources last.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from explainer.text.quotes import occurs_in
-from reading import all_pages, text_of, value_text
+from reading import all_pages, marked_text, short_reference, text_of
 
 
 def citing_pages(site):
@@ -45,62 +45,123 @@ def test_every_marker_resolves_to_a_note_and_every_backlink_to_a_marker(any_site
         assert len(ids) == len(set(ids)), "duplicate ids"
 
 
+def test_on_every_page_one_number_leads_to_one_note(any_site):
+    """Notes are numbered across the whole page: one list, and a number names one source and
+    paragraph wherever it stands, in every column, entry or claim of the page."""
+    for path in citing_pages(any_site):
+        soup = any_site.soup(path)
+        lists = soup.select(".references ol.notes")
+        assert len(lists) == 1, path
+        target_of: dict[str, str] = {}
+        for marker in soup.select("a.cite-ref"):
+            note = soup.find(id=marker["href"][1:])
+            target = note.select_one(".note-link")["href"]
+            assert target_of.setdefault(marker.get_text(), target) == target, (path, marker.get_text())
+        targets = [li.select_one(".note-link")["href"] for li in lists[0].find_all("li", recursive=False)]
+        assert len(targets) == len(set(targets)), f"{path}: a source and paragraph has two numbers"
+
+
 def cited(site, note):
-    """The source a note cites, and the paragraphs (first, last) it pins, from its "This site's
-    copy" link: 'This site's copy, paras. 1–2' links to #p1."""
-    link = note.select_one(".cite-links a")
-    source = site.model.sources_by_slug[link["href"].split("/")[2]]
-    label = link.get_text().removeprefix("This site's copy").removeprefix(", ")
-    if not label:
-        return source, None, ""
-    first, _, last = label.split(" ", 1)[1].partition("\u2013")
-    assert link["href"] == f"/{source.url}#p{first}"
-    return source, (int(first), int(last or first)), label
+    """The source a note cites, and the paragraphs (first, last) it pins, from its link to the
+    copy on this site: /sources/<slug>/#p4."""
+    link = note.select_one(".note-link")
+    address, _, anchor = link["href"].partition("#")
+    source = site.model.sources_by_slug[address.split("/")[2]]
+    if not anchor:
+        return source, None
+    text = text_of(link)
+    numbers = text.rsplit("\u00b6", 1)[1].strip().split("\u2013")
+    first, last = int(numbers[0]), int(numbers[-1])
+    assert anchor == f"p{first}"
+    return source, (first, last)
 
 
 def notes(site):
     for path in all_pages(site):
-        for note in site.soup(path).select(".references li"):
+        for note in site.soup(path).select(".references ol.notes > li"):
             yield path, note
 
 
-def test_notes_describe_the_source_and_link_to_its_paragraph(any_site):
+def test_notes_are_short_references_that_link_straight_to_the_paragraph(any_site):
     checked = 0
     for path, note in notes(any_site):
-        source, pinpoint, label = cited(any_site, note)
-        fields = source.fields
-        title = fields["title"]
-        headline = f"\u201c{source.display_title}\u201d" if title.known else f"[{source.display_title}]"
-        described = [
-            value_text(fields["publication"], "Publication unknown"),
-            value_text(fields["authors"], "Author unknown"),
-            headline,
-            value_text(fields["date"], "date unknown"),
-            *([label.capitalize()] if label else []),
-        ]
-        assert text_of(note.select_one(".cite-text")).startswith(". ".join(described) + "."), (path, note)
+        source, pinpoint = cited(any_site, note)
+        assert text_of(note.select_one(".note-link")) == short_reference(source, pinpoint), (path, note)
         if pinpoint:
-            assert 1 <= pinpoint[0] <= pinpoint[1] <= len(source.paragraphs), (path, label)
-        original = fields["original_url"]
-        links = text_of(note.select_one(".cite-links"))
-        if original.known:
-            assert note.select_one(".cite-links").find("a", string="Original")["href"] == original.value
-        else:
-            assert links.endswith("original address not known")
+            assert 1 <= pinpoint[0] <= pinpoint[1] <= len(source.paragraphs), path
         checked += 1
     assert checked
 
 
-def test_notes_show_the_quoted_words_as_the_source_has_them(any_site):
+def test_the_sources_a_page_cites_are_listed_once_in_full(any_site):
+    for path in citing_pages(any_site):
+        soup = any_site.soup(path)
+        cited_here = {cited(any_site, note)[0].slug for note in soup.select(".references ol.notes > li")}
+        entries = soup.select(".references .bibliography > li")
+        assert sorted(li["id"] for li in entries) == sorted(f"source-{slug}" for slug in cited_here), path
+        for li in entries:
+            source = any_site.model.sources_by_slug[li["id"].removeprefix("source-")]
+            fields = source.fields
+            title = fields["title"]
+            headline = (
+                f"\u201c{source.display_title}\u201d"
+                if title.known
+                else f"[{source.display_title}] (the project's description)"
+            )
+            unsigned = not fields["publication"].known and source.kind != "primary document"
+            described = [
+                *([short_reference(source, None).split(", ")[0]] if unsigned else []),
+                marked_text(fields["publication"], "Publication not known"),
+                marked_text(fields["authors"], "Author not known"),
+                headline,
+                marked_text(fields["date"], "Date not known"),
+            ]
+            assert text_of(li).startswith(". ".join(described) + "."), (path, text_of(li))
+            links = li.select_one(".cite-links")
+            assert links.find("a", string="The copy on this site")["href"] == f"/{source.url}"
+            original = fields["original_url"]
+            if original.known:
+                assert links.find("a", string="The original address")["href"] == original.value
+            else:
+                assert text_of(links).endswith("original address not known")
+        signs = soup.select(".references abbr.inferred-sign")
+        explained = soup.select_one(".references > p.note")
+        assert bool(signs) is (explained is not None), path
+
+
+def test_no_note_on_the_home_page_says_inferred_more_than_once(site):
+    for li in site.soup("/").select(".references ol.notes > li"):
+        assert text_of(li).count("inferred") <= 1, text_of(li)
+
+
+def test_notes_carry_the_cited_paragraph_with_the_quoted_words_marked(any_site):
+    """The preview's evidence: the first cited paragraph as the source has it, with each checked
+    quotation highlighted, hidden until the script shows it."""
     shown = 0
     for path, note in notes(any_site):
-        source, pinpoint, _ = cited(any_site, note)
-        first, last = pinpoint or (1, len(source.paragraphs))
-        passage = " ".join(source.paragraphs[first - 1 : last])
-        for quotation in note.select("q.quoted"):
-            assert occurs_in(quotation.get_text(), passage), (path, quotation.get_text())
+        source, pinpoint = cited(any_site, note)
+        excerpt = note.select_one("blockquote.note-excerpt")
+        if not pinpoint:
+            assert excerpt is None
+            continue
+        assert excerpt.has_attr("hidden")
+        first, last = pinpoint
+        text = text_of(excerpt)
+        more = (
+            f" (and {last - first} more paragraph{'s' if last - first > 1 else ''})" if last > first else ""
+        )
+        assert text == " ".join(source.paragraphs[first - 1].split()) + more, path
+        for mark in excerpt.select("mark"):
+            assert occurs_in(mark.get_text(), source.paragraphs[first - 1]), (path, mark.get_text())
             shown += 1
     assert shown
+
+
+def test_the_paragraphs_carried_for_previews_do_not_double_a_page(any_site):
+    for path in citing_pages(any_site):
+        soup = any_site.soup(path)
+        carried = sum(len(str(b)) for b in soup.select("blockquote.note-excerpt"))
+        assert carried < len(str(soup)) - carried, path
 
 
 def test_source_pages_list_who_cites_them_with_counts_and_spots(any_site):

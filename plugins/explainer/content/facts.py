@@ -21,6 +21,9 @@ FACT_KEYS = {"value", "status", "basis", "note", "display"}
 # A date known only within bounds ("between May and 25 June 2018") states them, so that the
 # timeline can order it and exports can start it at its earliest moment.
 BOUND_KEYS = ("earliest", "latest")
+# A date worked out from another item's date ("Wednesday" of the week an undated article was
+# written) names it, so the build works it out again from that date on every run.
+RESTS_ON = "rests_on"
 
 
 class FieldError(ValueError):
@@ -40,6 +43,7 @@ class Fact:
     display: str | None = None
     earliest: PartialDate | None = None  # dates only: the first and last dates the value allows
     latest: PartialDate | None = None
+    rests_on: tuple[str, str, str] | None = None  # dates only: ("event" or "source", slug, phrase)
 
     @property
     def known(self) -> bool:
@@ -55,7 +59,7 @@ def parse_fact(raw, parse_value: Callable[[Any], Any]) -> Fact:
         return Fact()
     if not isinstance(raw, dict):
         return Fact(_parse_value(raw, parse_value), "stated")
-    allowed = FACT_KEYS | (set(BOUND_KEYS) if parse_value is date_value else set())
+    allowed = FACT_KEYS | ({*BOUND_KEYS, RESTS_ON} if parse_value is date_value else set())
     extra = sorted(set(raw) - allowed)
     if extra:
         raise FieldError(
@@ -95,7 +99,25 @@ def parse_fact(raw, parse_value: Callable[[Any], Any]) -> Fact:
     value = _parse_value(raw["value"], parse_value, ("value",))
     bounds = {key: _parse_value(raw[key], date_value, (key,)) for key in BOUND_KEYS if key in raw}
     _check_bounds(value, bounds)
-    return Fact(value, status, texts["basis"], texts["note"], texts["display"], **bounds)
+    rests_on = _rests_on(raw[RESTS_ON]) if RESTS_ON in raw else None
+    if rests_on and status != "inferred":
+        raise FieldError(
+            "a date that rests on another is inferred", "add 'status: inferred' and its 'basis:'", (RESTS_ON,)
+        )
+    return Fact(value, status, texts["basis"], texts["note"], texts["display"], rests_on=rests_on, **bounds)
+
+
+def _rests_on(raw) -> tuple[str, str, str]:
+    """{event: slug, phrase: …} or {source: slug, phrase: …}: the date it is worked out from, and how."""
+    kinds = [kind for kind in ("event", "source") if isinstance(raw, dict) and kind in raw]
+    if len(kinds) != 1 or set(raw) != {kinds[0], "phrase"}:
+        raise FieldError(
+            "'rests_on' names one event or source and the phrase the date is worked out with",
+            "write 'rests_on: {source: wsws-2018-06-25, phrase: Last Thursday}'",
+            (RESTS_ON,),
+        )
+    kind = kinds[0]
+    return kind, text_value(raw[kind]), text_value(raw["phrase"])
 
 
 def _check_bounds(value, bounds: dict) -> None:

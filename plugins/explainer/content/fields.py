@@ -158,6 +158,30 @@ def event_date_value(raw):
     return parsed
 
 
+def follows_value(raw) -> list[dict]:
+    """What an event comes after: event slugs, each with the claim that explains dates that say otherwise."""
+    if not isinstance(raw, list) or not raw:
+        raise FieldError("'follows' must list events", "write '- event: employees-letter'")
+    found = []
+    for index, item in enumerate(raw):
+        if isinstance(item, str):
+            item = {"event": item}
+        if not isinstance(item, dict) or "event" not in item or set(item) - {"event", "explained_by"}:
+            raise FieldError(
+                "each entry names the 'event' it follows (and may name the claim that 'explained_by')",
+                "write '- event: employees-letter' and, if the dates disagree, '  explained_by: <claim>'",
+                (index,),
+            )
+        found.append(
+            {
+                "event": slug_value(item["event"]),
+                "explained_by": slug_value(item["explained_by"]) if "explained_by" in item else None,
+                "index": index,
+            }
+        )
+    return found
+
+
 EVENT_FIELDS = [
     FieldSpec("title", text_value, hint="a short title in the project's own words"),
     FieldSpec("date", event_date_value, hint="2018-06-21, 2018-06 or 2018"),
@@ -165,6 +189,7 @@ EVENT_FIELDS = [
     FieldSpec("group", choice(*EVENT_GROUPS), hint="amazon"),
     FieldSpec("entities", slug_list, hint="[amazon, jeff-bezos]"),
     FieldSpec("expected", boolean_value, required=False, default=False),
+    FieldSpec("follows", follows_value, required=False, default=()),
 ]
 
 # How one entity stands to another in the diagram: verb -> the phrase readers see.
@@ -229,6 +254,14 @@ DEMAND_CATEGORIES = {
     "transparency": "Disclose which agencies use the technology, and how",
     "stop-military-work": "Stop work on military artificial intelligence",
     "leave-surveillance-business": "Get out of the surveillance business",
+}
+# The same, as short as a column heading of the demands matrix can be (with soft hyphens).
+DEMAND_SHORT_LABELS = {
+    "stop-face-recognition-sales": "Face recog\u00adnition",
+    "end-ice-support": "ICE",
+    "transparency": "Dis\u00adclosure",
+    "stop-military-work": "Military",
+    "leave-surveillance-business": "Surveil\u00adlance",
 }
 CAMPAIGN_FORMS = (
     "open letter",

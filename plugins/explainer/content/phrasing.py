@@ -20,14 +20,20 @@ def join_names(names) -> str:
 
 def fact_text(fact: Fact, unknown: str = "not known") -> str:
     """The value as a reader sees it: 'June 2018 (inferred)', 'not known'…"""
+    value = value_text(fact, unknown)
+    return f"{value} {INFERRED_MARK}" if fact.inferred else value
+
+
+def value_text(fact: Fact, unknown: str = "not known") -> str:
+    """The value without its mark: 'week of 18 June 2018', 'Ann and Bo', 'not known'."""
     if not fact.known:
         return unknown
     value = fact.display or bounds_text(fact) or fact.value
     if hasattr(value, "text"):
-        value = value.text()
-    elif isinstance(value, tuple):
-        value = join_names(value)
-    return f"{value} {INFERRED_MARK}" if fact.inferred else str(value)
+        return value.text()
+    if isinstance(value, tuple):
+        return join_names(value)
+    return str(value)
 
 
 def rights_text(fact: Fact) -> str:
@@ -61,6 +67,11 @@ def _shortened(first: PartialDate, last: PartialDate) -> str:
     return MONTHS[first.month - 1] if first.month else first.text()
 
 
+def date_span(fact: Fact):
+    """The first and last days a date allows, its bounds where it has them."""
+    return (fact.earliest or fact.value).earliest(), (fact.latest or fact.value).latest()
+
+
 _PRECISIONS = ("year", "month", "day")
 
 
@@ -69,3 +80,35 @@ def date_order(fact: Fact) -> tuple:
     the same day, a less precise date first (2018, then June 2018, then 1 June 2018)."""
     start = (fact.earliest or fact.value).earliest()
     return (start.year, start.month, start.day, _PRECISIONS.index(fact.value.precision))
+
+
+# Short references, as Wikipedia's short footnotes give them: who, when and the paragraph. A
+# worked-out value carries one sign, explained once where the page lists its sources in full.
+INFERRED_SIGN = "*"
+
+
+def who_text(fields: dict, kind: str, title: str) -> tuple[str, bool]:
+    """Who a short reference names: the publication, else the document's title, else its authors,
+    else what it is ('An unsigned news report'); and whether that name was worked out."""
+    publication, authors = fields["publication"], fields["authors"]
+    if publication.known:
+        return str(publication.value), publication.inferred
+    if kind == "primary document":
+        return title, False
+    if authors.known:
+        return join_names(authors.value), authors.inferred
+    return f"An unsigned {kind}", False
+
+
+def when_text(fact: Fact) -> tuple[str, bool]:
+    """A date as a short reference gives it: its wording without the mark, and whether it is inferred."""
+    return value_text(fact, "undated"), fact.inferred
+
+
+def paragraph_sign(pinpoint) -> str:
+    """'¶ 4' or '¶¶ 8–10'."""
+    if pinpoint is None:
+        return ""
+    if pinpoint.first == pinpoint.last:
+        return f"\u00b6\u00a0{pinpoint.first}"
+    return f"\u00b6\u00b6\u00a0{pinpoint.first}\u2013{pinpoint.last}"

@@ -44,3 +44,26 @@ def resolve(phrase: str, article_date: dt.date) -> tuple[PartialDate, str]:
     if text == "today":
         return PartialDate.from_date(article_date), "the same day as"
     raise UnresolvablePhrase(phrase)
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The Monday and Sunday of the week a day falls in."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def resolve_within(phrase: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a phrase points to, said of a date known from `first` to `last`: 'this week' of a
+    day, a weekday ('Wednesday') within a week, or any phrase resolve() knows, of a day."""
+    text = phrase.strip().lower()
+    if text == "this week" and first == last:
+        return week_of(first)
+    weekday = _WEEKDAY.fullmatch(text)
+    if weekday and not weekday.group(0).startswith(("last", "on", "published")) and (last - first).days == 6:
+        target = [d.lower() for d in WEEKDAYS].index(weekday.group(1).lower())
+        day = first + dt.timedelta(days=(target - first.weekday()) % 7)
+        return day, day
+    if first != last:
+        raise UnresolvablePhrase(phrase)
+    resolved, _ = resolve(phrase, first)
+    return resolved.earliest(), resolved.latest()

@@ -188,6 +188,10 @@ class Relationship:
     def phrase(self) -> str:
         return RELATIONSHIP_VERBS[self.verb]
 
+    @property
+    def citations(self) -> list:
+        return [self.citation] if self.citation else []
+
 
 @dataclass(repr=False)
 class EntityMention:
@@ -213,6 +217,9 @@ class Event(Item):
     end: object = None
     group: str = ""
     expected: bool = False  # the sources foresee it; it had not happened when they were published
+    follows: tuple = ()  # specs from the file: {event, explained_by, index}
+    # (the event it follows, the claim that explains dates saying otherwise, or None)
+    after: list[tuple] = field(default_factory=list)
     entity_slugs: list[str] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..content.dates import WEEKDAYS
+from ..content.dates import WEEKDAYS, PartialDate
 from ..content.errors import ErrorCollector
 from ..content.fields import RELATIONSHIP_VERBS, RelativeDate
-from ..content.relative_dates import KNOWN_FORMS, UnresolvablePhrase
+from ..content.phrasing import date_span, fact_text
+from ..content.relative_dates import KNOWN_FORMS, UnresolvablePhrase, resolve_within
 from ..content.relative_dates import resolve as resolve_phrase
 from ..text.normal import normalise
 from .items import FIXED_PATHS, CitingItem, Entity, EntityMention, Item, Model, Relationship, Source
@@ -70,6 +71,8 @@ def resolve(model: Model, errors: ErrorCollector, writing_renderer) -> None:
     _link_campaigns(model, errors)
     _link_claims(model, errors)
     _link_relationships(model, errors, writing_renderer)
+    _check_stated_order(model, errors)
+    _check_dates_that_rest_on_others(model, errors)
     site_paths = model.site_paths()
     for item in model.items():
         for link in item.rendered.internal_links:
@@ -95,6 +98,101 @@ def _link_events_and_entities(model: Model, errors: ErrorCollector) -> None:
             if entity := _entity(model, event, ("entities", index), slug, errors):
                 event.entities.append(entity)
                 entity.events.append(event)
+
+
+def _check_stated_order(model: Model, errors: ErrorCollector) -> None:
+    """An event that states what it follows may not be dated wholly before it, unless a claim
+    on /differences/ shows how the sources disagree."""
+    events = {event.slug: event for event in model.events}
+    claims = {claim.slug: claim for claim in model.claims}
+    for event in model.events:
+        for spec in event.follows:
+            key = ("follows", spec["index"])
+            other = events.get(spec["event"])
+            if other is None or other is event:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "event"),
+                    f"'follows' names '{spec['event']}', which is not another event",
+                    "use a file name from content/events/ without .md",
+                )
+                continue
+            claim = claims.get(spec["explained_by"]) if spec["explained_by"] else None
+            if spec["explained_by"] and claim is None:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "explained_by"),
+                    f"no claim has the slug '{spec['explained_by']}'",
+                    "use a file name from content/claims/ without .md",
+                )
+                continue
+            impossible = date_span(event.date)[1] < date_span(other.date)[0]
+            if impossible and claim is None:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "event"),
+                    f"the event is dated {fact_text(event.date)}, before {other.slug}, which it follows, "
+                    f"dated {fact_text(other.date)}",
+                    "correct one of the dates; or, where the sources disagree, add a claim to "
+                    "content/claims/ that shows it and name it with 'explained_by:'",
+                )
+            elif claim is not None and not impossible:
+                errors.add(
+                    event.path,
+                    event.document.line_of(*key, "explained_by"),
+                    f"'explained_by' names {claim.slug}, but the dates agree that the event follows "
+                    f"{other.slug}",
+                    "remove 'explained_by:'",
+                )
+            else:
+                event.after.append((other, claim))
+
+
+def _check_dates_that_rest_on_others(model: Model, errors: ErrorCollector) -> None:
+    """A date worked out from another item's date is worked out again, from that date as it now
+    stands: one that no longer follows from it is reported with the value that does."""
+    bases = {"event": {e.slug: e.date for e in model.events}, "source": {}}
+    bases["source"] = {s.slug: s.fields["date"] for s in model.sources}
+    dated = [(s, s.fields["date"]) for s in model.sources]
+    dated += [(item, item.date) for item in (*model.events, *model.campaigns)]
+    for item, fact in dated:
+        if not fact.known or not fact.rests_on:
+            continue
+        kind, slug, phrase = fact.rests_on
+        line = item.document.line_of("date", "rests_on")
+        base = bases[kind].get(slug)
+        if base is None or not base.known or base is fact:
+            problem = f"the date rests on {kind} '{slug}', which has no date of its own"
+            errors.add(item.path, line, problem, f"name another {kind} whose date is known")
+            continue
+        first, last = date_span(base)
+        try:
+            start, end = resolve_within(phrase, first, last)
+        except UnresolvablePhrase:
+            problem = f"“{phrase}” cannot be worked out from {slug}, dated {fact_text(base)}"
+            forms = f"this week (of a day), a weekday (within a week), {KNOWN_FORMS} (of a day)"
+            errors.add(item.path, line, problem, f"give a phrase of these forms: {forms}")
+            continue
+        written = date_span(fact)
+        if (start, end) != written or (start == end and fact.value.precision != "day"):
+            problem = (
+                f"the date rests on {slug}, dated {fact_text(base)}: “{phrase}” makes it "
+                f"{_days_text(start, end)}, not {_days_text(*written)}"
+            )
+            errors.add(item.path, line, problem, f"write {_date_fields(start, end)}")
+
+
+def _days_text(start, end) -> str:
+    from_, to = PartialDate.from_date(start).text(), PartialDate.from_date(end).text()
+    return from_ if start == end else f"{from_} to {to}"
+
+
+def _date_fields(start, end) -> str:
+    if start == end:
+        return f"value: {start.isoformat()} (and no bounds)"
+    same_month = (start.year, start.month) == (end.year, end.month)
+    value = f"{start.year}-{start.month:02d}" if same_month else start.year
+    return f"value: {value}, earliest: {start.isoformat()}, latest: {end.isoformat()}"
 
 
 def _link_claims(model: Model, errors: ErrorCollector) -> None:

@@ -1,17 +1,20 @@
 """The timeline: events and the dates the sources were published, in order, grouped for reading.
 
-Entries sort by their date at its own precision (a year-only date comes before the months of
-that year, a month before its days), then events before reports, then by title.
+Entries sort by the first day their date allows (a year-only date comes before the months of
+that year, a month before its days), then events before reports, then by title. Where two
+dates overlap, the order the content states decides: an event after what it `follows`, a
+report after each event it reports. Where the dates say the opposite of a stated order, a
+claim explains it, and both entries say so. Section headings follow the same order.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from ..content.dates import MONTHS, PartialDate
 from ..content.facts import Fact
-from ..content.phrasing import date_order
+from ..content.phrasing import date_order, date_span
 
 REPORT_GROUP = "report"
 REPORT_LABEL = "Reported"
@@ -21,6 +24,14 @@ ERAS = (
     ("The week of the letter", PartialDate(2018, 6, 18)),
     ("The reports that followed", PartialDate(2018, 6, 25)),
 )
+
+
+@dataclass
+class Conflict:
+    """A stated order the sources' dates contradict, in words, with the claim that shows why."""
+
+    sentence: str
+    claim: object  # model.Claim
 
 
 @dataclass
@@ -34,6 +45,7 @@ class Entry:
     event: object = None  # model.Event, for events
     source: object = None  # model.Source, for reports
     entity_slugs: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # stated orders the dates contradict
 
     @property
     def sort_key(self):
@@ -62,7 +74,70 @@ def entries(model) -> list[Entry]:
         for e in model.events
     ]
     found += [_report_entry(s) for s in model.sources if s.date.known and s.kind != "primary document"]
-    return sorted(found, key=lambda entry: entry.sort_key)
+    ordered = sorted(found, key=lambda entry: entry.sort_key)
+    return _in_stated_order(ordered, _stated_order(ordered))
+
+
+def _stated_order(ordered: list[Entry]) -> list[tuple[Entry, Entry]]:
+    """(later, earlier) pairs the content states; a pair the dates contradict is told on both entries."""
+    by_anchor = {entry.anchor: entry for entry in ordered}
+    pairs = []
+    for later in ordered:
+        if later.event:
+            for event, claim in later.event.after:
+                earlier = by_anchor[event.anchor]
+                if claim is None:
+                    pairs.append((later, earlier))
+                    continue
+                later.conflicts.append(
+                    Conflict(f"The sources date this before “{earlier.title}”, which it follows.", claim)
+                )
+                earlier.conflicts.append(
+                    Conflict(f"“{later.title}” follows this, though the sources date it earlier.", claim)
+                )
+        elif later.source:
+            pairs += [(later, by_anchor[e.anchor]) for e in later.source.events if not e.expected]
+    return pairs
+
+
+def _overlap(a: Entry, b: Entry) -> bool:
+    (a_first, a_last), (b_first, b_last) = date_span(a.date), date_span(b.date)
+    return a_first <= b_last and b_first <= a_last
+
+
+def _in_stated_order(ordered: list[Entry], pairs) -> list[Entry]:
+    """The entries in date order, each after what it is stated to follow where their dates overlap.
+
+    One pass in date order: an entry whose predecessor has not yet come waits, and goes as soon
+    as it has come, or as soon as the next entry would start after its own dates end (the dates
+    win over a chain of stated orders that would break them)."""
+    before: dict[int, set[int]] = {}
+    for later, earlier in pairs:
+        if _overlap(later, earlier):
+            before.setdefault(id(later), set()).add(id(earlier))
+    if not before:
+        return ordered
+    rank = {id(entry): index for index, entry in enumerate(ordered)}
+    queue, waiting, placed, result = deque(ordered), [], set(), []
+    while queue or waiting:
+        upcoming = queue[0] if queue else None
+        due = [
+            entry
+            for entry in waiting
+            if before[id(entry)] <= placed
+            or (upcoming is not None and date_span(entry.date)[1] < date_span(upcoming.date)[0])
+        ]
+        if due or upcoming is None:
+            chosen = min(due or waiting, key=lambda entry: rank[id(entry)])  # none due: a cycle
+            waiting.remove(chosen)
+        else:
+            chosen = queue.popleft()
+            if not before.get(id(chosen), set()) <= placed:
+                waiting.append(chosen)
+                continue
+        result.append(chosen)
+        placed.add(id(chosen))
+    return result
 
 
 def period_label(date: PartialDate, entries_in_period: list[Entry]) -> str:
@@ -87,21 +162,31 @@ class Era:
 
 
 def eras(ordered: list[Entry]) -> list[Era]:
-    """Split ordered entries into eras, and each era into year or month periods."""
+    """Split ordered entries into eras, and each era into year or month periods, each headed by
+    where its first entry starts; an entry the stated order moved stays in the section it is in."""
+    era_index, period_key, result = 0, None, []
+    for entry in ordered:
+        start = entry.date.earliest or entry.date.value
+        era_index = max(era_index, _era_of(entry))
+        key = (start.year, start.month)
+        if period_key is not None and (key[0], key[1] or 0) < (period_key[0], period_key[1] or 0):
+            key = period_key  # moved by the stated order: it joins the period it stands in
+        if not result or result[-1][0] != era_index:
+            result.append((era_index, []))
+        periods = result[-1][1]
+        if not periods or periods[-1][0] != key:
+            periods.append((key, []))
+        periods[-1][1].append(entry)
+        period_key = key
+    return [
+        Era(ERAS[index][0], [Period(period_label(PartialDate(*key), found), found) for key, found in periods])
+        for index, periods in result
+    ]
 
-    def era_of(entry):
-        key = date_order(entry.date)[:3]
-        return max(i for i, (_, start) in enumerate(ERAS) if start is None or key >= _day(start))
 
-    result = []
-    for index, in_era in groupby(ordered, key=era_of):
-        by_period = groupby(in_era, key=lambda e: (e.date.value.year, e.date.value.month))
-        periods = []
-        for key, group in by_period:
-            in_period = list(group)
-            periods.append(Period(period_label(PartialDate(*key), in_period), in_period))
-        result.append(Era(ERAS[index][0], periods))
-    return result
+def _era_of(entry: Entry) -> int:
+    key = date_order(entry.date)[:3]
+    return max(i for i, (_, start) in enumerate(ERAS) if start is None or key >= _day(start))
 
 
 def _day(date: PartialDate) -> tuple[int, int, int]:

@@ -12,10 +12,12 @@ from ..exports.page_citation import page_citation
 from ..exports.sitemap import NOT_CONTENT
 from ..model.generator import CACHE_KEY, HISTORY_KEY, MODEL_KEY
 from . import jsonld
+from .notes import PageNotes
 from .present import FILTERS
 from .template_cache import SharedBytecode
 
 BYTECODE_KEY = "explainer_template_bytecode"
+NOTE_BODIES_KEY = "explainer_note_bodies"  # each note's reference and paragraph, made once a build
 
 
 def name_of(item) -> str:
@@ -40,6 +42,13 @@ class ThemedGenerator(Generator):
     @property
     def model(self):
         return self.context[MODEL_KEY]
+
+    def page_notes(self, items) -> PageNotes:
+        """One numbering for the notes of the items a page shows, in the order it shows them."""
+        notes = PageNotes(self.settings["SITEURL"], self.context.setdefault(NOTE_BODIES_KEY, {}))
+        for item in items:
+            notes.add(item.citations)
+        return notes
 
     def found_in_each_source(self, kind: str, subject: str, find, exclude=None) -> list:
         """find(source) over every source but `exclude`, each answer kept between builds.

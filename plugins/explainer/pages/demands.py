@@ -1,19 +1,22 @@
-"""/demands/: every campaign's demands side by side."""
+"""/demands/: a matrix of who asked for what, each campaign's card, and the letter's wording."""
 
 from __future__ import annotations
 
-from ..content.fields import DEMAND_CATEGORIES
+from ..content.fields import DEMAND_CATEGORIES, DEMAND_SHORT_LABELS
 from ..text.wording import WordingFinder
 from .base import ThemedGenerator
 
 
 class DemandsGenerator(ThemedGenerator):
-    """/demands/: every campaign's demands side by side, and how sources word the letter's."""
+    """/demands/: a matrix to scan, one card per campaign with the words, and how sources word
+    the letter's demands."""
 
     def generate_output(self, writer):
-        campaigns = self.model.campaigns
+        # The site's subject comes first; the others follow in date order.
+        subject = self.settings.get("EXPLAINER_SUBJECT")
+        campaigns = sorted(self.model.campaigns, key=lambda c: c.slug != subject)
         rows = [
-            (slug, label)
+            (slug, label, DEMAND_SHORT_LABELS.get(slug, label))
             for slug, label in DEMAND_CATEGORIES.items()
             if any(c.demands_in(slug) for c in campaigns)
         ]
@@ -24,6 +27,7 @@ class DemandsGenerator(ThemedGenerator):
             campaigns=campaigns,
             categories=rows,
             comparisons=self._comparisons(),
+            notes=self.page_notes(campaigns),
             page_url="demands/",
             page_name="Demands compared",
         )

@@ -14,12 +14,15 @@ class DifferencesGenerator(ThemedGenerator):
 
     def generate_output(self, writer):
         claims = sorted(self.model.claims, key=lambda c: (not c.sources_differ, c.question.casefold()))
+        differing = [c for c in claims if c.sources_differ]
+        agreeing = [c for c in claims if not c.sources_differ]
         self.write(
             writer,
             "differences/index.html",
             "differences",
-            differing=[c for c in claims if c.sources_differ],
-            agreeing=[c for c in claims if not c.sources_differ],
+            differing=differing,
+            agreeing=agreeing,
+            notes=self.page_notes(differing + agreeing),
             documents=[self._quoted(d) for d in self.model.sources if d.kind == "primary document"],
             page_url="differences/",
             page_name="Where the reports differ",

@@ -26,7 +26,7 @@ class EntityPagesGenerator(ThemedGenerator):
             page_name="People and organisations",
             diagram=diagram,
             relationships=self.model.relationships,
-            notes=self.model.relationship_notes,
+            notes=self.page_notes(self.model.relationships),
         )
         for entity in entities:
             self.write(
@@ -34,6 +34,7 @@ class EntityPagesGenerator(ThemedGenerator):
                 entity,
                 "entity",
                 entity=entity,
+                notes=self.page_notes([entity]),
                 page_url=entity.url,
                 jsonld=jsonld.entity_thing(entity, self.settings),
             )

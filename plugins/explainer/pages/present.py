@@ -5,12 +5,41 @@ The wording itself lives in content/phrasing.py, so that exports and previews us
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from ..content.fields import ENTITY_TYPE_PLURALS
-from ..content.phrasing import date_text, fact_text
+from ..content.phrasing import INFERRED_SIGN, date_text, fact_text, value_text, who_text
+
+# One sign after each value the project worked out; the list of sources says once what it means.
+SIGN = Markup('<abbr class="inferred-sign" title="inferred: worked out by this project">{}</abbr>').format(
+    INFERRED_SIGN
+)
 
 
 def plural_kind(kind: str) -> str:
     return ENTITY_TYPE_PLURALS.get(kind, kind)
 
 
-FILTERS = {"fact_text": fact_text, "date_text": date_text, "plural_kind": plural_kind}
+def signed(text: str, inferred: bool) -> Markup:
+    """Text, with the sign after it when the project worked it out."""
+    return escape(text) + (SIGN if inferred else "")
+
+
+def marked(fact, unknown: str = "not known") -> Markup:
+    """A provenance value as lists of sources give it: 'Anti-Media*', 'Publication not known'."""
+    return signed(value_text(fact, unknown), fact.inferred)
+
+
+def source_name(source) -> Markup:
+    """A source named in a comparison: 'ZDNet*', 'An unsigned news report', as its notes name it."""
+    return signed(*who_text(source.fields, source.kind, source.display_title))
+
+
+FILTERS = {
+    "source_name": source_name,
+    "fact_text": fact_text,
+    "date_text": date_text,
+    "plural_kind": plural_kind,
+    "marked": marked,
+    "sign": lambda _: SIGN,
+}

@@ -12,6 +12,5 @@ class ProsePagesGenerator(ThemedGenerator):
     def generate_output(self, writer):
         for page in self.model.pages.values():
             data = jsonld.article(page, self.settings)
-            self.write(
-                writer, page, "page", page=page, sources=self.model.sources, page_url=page.url, jsonld=data
-            )
+            notes = self.page_notes([page])
+            self.write(writer, page, "page", page=page, notes=notes, page_url=page.url, jsonld=data)

@@ -31,6 +31,7 @@ class TimelineGenerator(ThemedGenerator):
             "timeline/index.html",
             "timeline",
             eras=eras(ordered),
+            notes=self._notes(ordered),
             page_url="timeline/",
             page_name="Timeline",
             jsonld=jsonld.timeline("Timeline", "timeline/", ordered, self.settings),
@@ -41,7 +42,8 @@ class TimelineGenerator(ThemedGenerator):
             path, name = f"timeline/group/{slug}/", f"Timeline: {label}"
             self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
                        page_name=name, jsonld=jsonld.timeline(name, path, chosen, self.settings),
-                       filter_label=label, filter_group=slug, **common)  # fmt: skip
+                       notes=self._notes(chosen), filter_label=label, filter_group=slug,
+                       **common)  # fmt: skip
         # One pass over the entries, not one per entity: the pages stay linear in the content.
         by_entity: dict[str, list] = {slug: [] for slug in self.model.entities}
         for entry in ordered:
@@ -51,4 +53,9 @@ class TimelineGenerator(ThemedGenerator):
             path, name, chosen = entity.timeline_url, f"Timeline: {entity.name}", by_entity[entity.slug]
             self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
                        page_name=name, jsonld=jsonld.timeline(name, path, chosen, self.settings),
-                       filter_label=entity.name, entity=entity, **common)  # fmt: skip
+                       notes=self._notes(chosen, entity), filter_label=entity.name, entity=entity,
+                       **common)  # fmt: skip
+
+    def _notes(self, shown, entity=None):
+        """The page's notes: the entity's description first, then each event in order."""
+        return self.page_notes(([entity] if entity else []) + [e.event for e in shown if e.event])

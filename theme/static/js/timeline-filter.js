@@ -3,8 +3,18 @@
 // filter in place, with no page load, and a status line says how many entries are shown.
 (function () {
   "use strict";
+  // An entry opened by its address (/timeline/#event) shows whole: its details open.
+  function openTarget() {
+    var entry = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var more = entry && entry.classList.contains("entry") && entry.querySelector("details");
+    if (more) more.open = true;
+  }
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
+
+  // Filtering in place is for the full timeline; a filtered page's links open other pages.
   var nav = document.querySelector(".timeline-filters");
-  if (!nav) return;
+  if (!nav || !nav.querySelector("a[data-filter='all'][aria-current]")) return;
   var entries = Array.prototype.slice.call(document.querySelectorAll(".entry"));
   var status = nav.querySelector(".filter-status");
 

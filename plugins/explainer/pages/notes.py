@@ -1,0 +1,176 @@
+"""One numbering of notes for a whole page, whatever items the page gathers.
+
+Each item (an event, a campaign, a claim) numbers its own notes when it is rendered, and one
+item may appear on several pages. A page numbers them again, in reading order: a source and
+paragraph cited anywhere on the page has one number and one note, whose letters lead back to
+every marker citing it. The markers in each item's HTML are the ones markup/citations.py
+wrote; only their number and target change here, so a page's notes cost one pass over its HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..content.phrasing import paragraph_sign, when_text, who_text
+from ..markup.citations import Note
+from ..text.highlight import segments
+from .present import signed
+
+_GROUP = re.compile(r'<sup class="cites">(?P<markers>(?:<a [^>]*>\[\d+\]</a>)+)</sup>')
+# The marker markup/citations.py writes: <a aria-describedby=… class="cite-ref" href=… id=…>[n]</a>
+_MARKER = re.compile(
+    r'<a aria-describedby="[^"]*" class="cite-ref" href="#[^"]*" id="(?P<id>[^"]+)">\[\d+\]</a>'
+)
+
+
+@dataclass(eq=False)
+class PageNote(Note):
+    """A note as the page numbers it: markup's Note, with a page-wide number and id, and how it reads."""
+
+    # One note is one object: compared and hashed by identity, not by its fields.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    @property
+    def who(self) -> tuple[str, bool]:
+        return who_text(self.source.fields, self.source.kind, self.source.display_title)
+
+    @property
+    def when(self) -> tuple[str, bool]:
+        return when_text(self.source.fields["date"])
+
+    @property
+    def where(self) -> str:
+        return paragraph_sign(self.pinpoint)
+
+    @property
+    def href(self) -> str:
+        return f"{self.source.url}#{self.anchor}" if self.pinpoint else self.source.url
+
+    @property
+    def reference(self) -> Markup:
+        """'WSWS, 25 June 2018, ¶ 4', with a sign after a worked-out name or date."""
+        parts = [signed(*self.who), signed(*self.when)]
+        if self.where:
+            parts.append(escape(self.where))
+        return Markup(", ").join(parts)
+
+    @property
+    def anchor(self) -> str:
+        return self.pinpoint.anchor if self.pinpoint else ""
+
+    @property
+    def excerpt(self) -> tuple[tuple[str, bool], ...]:
+        """The first cited paragraph as (text, quoted) runs, for the preview; () without a pinpoint."""
+        if not self.pinpoint:
+            return ()
+        return segments(self.source.paragraphs[self.pinpoint.first - 1], tuple(self.quotations))
+
+    @property
+    def more_paragraphs(self) -> int:
+        return self.pinpoint.last - self.pinpoint.first if self.pinpoint else 0
+
+    def excerpt_html(self) -> Markup:
+        """The hidden paragraph the preview shows: its quoted words marked, and how many follow."""
+        runs = "".join(
+            f"<mark>{escape(t)}</mark>" if quoted else str(escape(t)) for t, quoted in self.excerpt
+        )
+        more = self.more_paragraphs
+        tail = (
+            f' <span class="note-more">(and {more} more paragraph{"s" if more > 1 else ""})</span>'
+            if more
+            else ""
+        )
+        return Markup(
+            f'<blockquote class="note-excerpt" hidden data-pagefind-ignore>{runs}{tail}</blockquote>'
+        )
+
+
+class PageNotes:
+    """The notes of one page, numbered in the order the page shows its items."""
+
+    def __init__(self, siteurl: str = "", shared: dict | None = None):
+        self._siteurl = siteurl
+        self._notes: dict[tuple, PageNote] = {}
+        self._by_ref: dict[str, PageNote] = {}
+        # A note reads the same on every page that cites it: its reference and paragraph are
+        # made once a build, whatever number each page gives it.
+        self._shared = {} if shared is None else shared
+
+    def body(self, note: PageNote) -> Markup:
+        """The note's reference, linked to the paragraph, and the paragraph for the preview."""
+        key = (note.source.slug, note.pinpoint, tuple(note.quotations))
+        if key not in self._shared:
+            self._shared[key] = (note.reference, note.excerpt_html() if note.pinpoint else Markup(""))
+        reference, excerpt = self._shared[key]
+        return Markup('<a class="note-link" id="{}" href="{}">{}</a>{}').format(
+            note.text_id, self._siteurl + "/" + note.href, reference, excerpt
+        )
+
+    def add(self, citations) -> None:
+        """An item's citations, in its reading order; call in the order the page shows items."""
+        for citation in citations:
+            if not citation.ref_id or citation.note is None or citation.note.source is None:
+                continue
+            identity = (citation.key, citation.pinpoint)
+            note = self._notes.get(identity)
+            if note is None:
+                number = len(self._notes) + 1
+                note = PageNote(number, f"cite-note-{number}", citation.note.source, citation.pinpoint)
+                self._notes[identity] = note
+            note.ref_ids.append(citation.ref_id)
+            note.quotations.extend(q for q in citation.quotations if q not in note.quotations)
+            self._by_ref[citation.ref_id] = note
+
+    @property
+    def notes(self) -> list[PageNote]:
+        return list(self._notes.values())
+
+    @property
+    def sources(self) -> list:
+        """Each source the page cites, once, by the name its short notes give it."""
+        cited = {note.source.slug: note for note in self._notes.values()}
+        return [note.source for note in sorted(cited.values(), key=lambda n: n.who[0].casefold())]
+
+    @property
+    def any_inferred(self) -> bool:
+        return any(n.who[1] or n.when[1] for n in self._notes.values())
+
+    def html(self, html: str, sidenotes: bool = False) -> Markup:
+        """An item's HTML with each marker numbered for this page and pointing at its note.
+
+        With sidenotes, each group of markers is followed by its notes, hidden unless the
+        stylesheet has a margin to set them in (wide screens); the list at the end stays.
+        """
+        html = _MARKER.sub(self._marker, str(html))
+        if sidenotes:
+            last: set[int] = set()  # a note cited again at once is not set in the margin twice
+            html = _GROUP.sub(lambda m: m.group(0) + self._sidenotes(m.group("markers"), last), html)
+        return Markup(html)
+
+    def _sidenotes(self, markers: str, last: set[int]) -> str:
+        notes = [self._by_ref.get(ref) for ref in re.findall(r'id="([^"]+)"', markers)]
+        fresh = [n for n in dict.fromkeys(notes) if n is not None and n.number not in last]
+        if not fresh:
+            return ""
+        last.clear()
+        last.update(n.number for n in fresh)
+        lines = "".join(
+            f'<span class="sidenote-line"><span class="sidenote-number">{n.number}</span> '
+            f'<a href="{self._siteurl}/{n.href}">{n.reference}</a></span>'
+            for n in fresh
+        )
+        return f'<span class="sidenote" hidden>{lines}</span>'
+
+    def _marker(self, match: re.Match) -> str:
+        ref_id = match.group("id")
+        note = self._by_ref.get(ref_id)
+        if note is None:  # the item was not added to this page: leave its marker as it was
+            return match.group(0)
+        return (
+            f'<a class="cite-ref" href="#{note.id}" id="{escape(ref_id)}" '
+            f'aria-describedby="{note.text_id}">[{note.number}]</a>'
+        )
