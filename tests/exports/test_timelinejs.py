@@ -111,8 +111,9 @@ def test_timelinejs_shows_every_entry_in_date_order_with_hedged_dates(browser, t
     page.close()
     assert outside == [] and errors == []
     title, *slides = shown  # TimelineJS's own title slide comes first
-    assert [anchor for anchor, _ in slides] == [anchor for anchor in by_anchor if anchor in dict(slides)]
-    assert len(slides) == len(ordered)
+    # Every entry, once. (Where dates overlap the site puts a report after what it reports;
+    # TimelineJS knows only starts, so only the order of starts is compared below.)
+    assert sorted(anchor for anchor, _ in slides) == sorted(by_anchor)
     # TimelineJS orders slides by the start it was given: a bounded date sits after everything
     # that ends before its earliest bound ("between May and 25 June 2018" after 19 April).
     starts = [date_order(by_anchor[anchor].date)[:3] for anchor, _ in slides]
