@@ -67,9 +67,9 @@ def resolve(model: Model, errors: ErrorCollector, writing_renderer) -> None:
         ]
     _collect_cited_by(model)
     _collect_mentions(model)
-    _link_events_and_entities(model, errors)
+    _link_entities(model.events, "events", model, errors)
     _link_campaigns(model, errors)
-    _link_claims(model, errors)
+    _link_entities(model.claims, "claims", model, errors)
     _link_relationships(model, errors, writing_renderer)
     _check_stated_order(model, errors)
     _check_dates_that_rest_on_others(model, errors)
@@ -92,12 +92,13 @@ def _entity(model: Model, item: Item, key: tuple, slug: str, errors: ErrorCollec
     return entity
 
 
-def _link_events_and_entities(model: Model, errors: ErrorCollector) -> None:
-    for event in model.events:
-        for index, slug in enumerate(event.entity_slugs):
-            if entity := _entity(model, event, ("entities", index), slug, errors):
-                event.entities.append(entity)
-                entity.events.append(event)
+def _link_entities(items, back: str, model: Model, errors: ErrorCollector) -> None:
+    """Each item's `entities:` to the entities, and each entity back to the item (entity.<back>)."""
+    for item in items:
+        for index, slug in enumerate(item.entity_slugs):
+            if entity := _entity(model, item, ("entities", index), slug, errors):
+                item.entities.append(entity)
+                getattr(entity, back).append(item)
 
 
 def _check_stated_order(model: Model, errors: ErrorCollector) -> None:
@@ -193,14 +194,6 @@ def _date_fields(start, end) -> str:
     same_month = (start.year, start.month) == (end.year, end.month)
     value = f"{start.year}-{start.month:02d}" if same_month else start.year
     return f"value: {value}, earliest: {start.isoformat()}, latest: {end.isoformat()}"
-
-
-def _link_claims(model: Model, errors: ErrorCollector) -> None:
-    for claim in model.claims:
-        for index, slug in enumerate(claim.entity_slugs):
-            if entity := _entity(model, claim, ("entities", index), slug, errors):
-                claim.entities.append(entity)
-                entity.claims.append(claim)
 
 
 def _link_campaigns(model: Model, errors: ErrorCollector) -> None:
