@@ -155,6 +155,14 @@ def test_the_diagram_s_labels_do_not_overlap_and_fit_the_column(visit, model, vi
     for label in edge_labels:
         for node in nodes:
             assert not overlap(label, node), label["t"]
+    spills = page.eval_on_selector_all(
+        "svg.diagram text.node-label",
+        "els => els.filter(e => e.getBoundingClientRect().height > 0).map(e => {"
+        " const t = e.getBoundingClientRect(), n = e.previousElementSibling.getBoundingClientRect();"
+        " return {t: e.textContent, out: Math.max(n.x - t.x, t.right - n.right, n.y - t.y, t.bottom - n.bottom)}; })"
+        ".filter(l => l.out > 0.5)",
+    )
+    assert not spills, f"names that spill out of their boxes: {spills}"
 
 
 def test_at_1400px_the_home_page_s_first_notes_stand_beside_their_paragraphs(visit):

@@ -22,10 +22,12 @@ from grandalf.layouts import SugiyamaLayout
 
 LONGEST_LABEL = 28  # characters; longer names use their shortest alias
 LINE, P_LINE = 17, 13  # characters of a name on one line of a box: wide, phone
+LINE_H = 16
 # Wide drawing: box size, gap between layers (room for a label), row height.
 BOX_W, BOX_H, GAP, ROW, MARGIN = 150, 44, 100, 56, 8
 # Phone drawing: in CSS pixels at 390 px wide (the column is 358 px).
 PHONE_W, P_BOX_W, P_BOX_H, P_ROW, P_BLOCK = 358, 128, 40, 46, 14
+P_MOST_LINES = 3  # a phone's narrow box breaks a long name into three lines rather than spill
 LABEL_H = 16
 TITLE = "Who hosts, supplies, serves, owns, protests to or petitions whom"
 
@@ -36,22 +38,22 @@ def label_of(entity) -> str:
     return min((entity.name, *entity.aliases), key=len)
 
 
-def _lines(text: str, limit: int) -> list[str]:
-    """A name in at most two lines of about `limit` characters, broken between words."""
+def _lines(text: str, limit: int, most: int = 2) -> list[str]:
+    """A name in at most `most` lines of about `limit` characters, broken between words."""
     words, lines = text.split(), [""]
     for word in words:
-        if lines[-1] and len(lines[-1]) + 1 + len(word) > limit and len(lines) < 2:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > limit and len(lines) < most:
             lines.append(word)
         else:
             lines[-1] = f"{lines[-1]} {word}".strip()
     return lines
 
 
-def _box(entity, x: float, y: float, w: float, h: float, limit: int = LINE) -> str:
-    lines = _lines(label_of(entity), limit)
-    first = y + h / 2 - (len(lines) - 1) * 8 + 5
+def _box(entity, x: float, y: float, w: float, h: float, limit: int = LINE, most: int = 2) -> str:
+    lines = _lines(label_of(entity), limit, most)
+    first = y + h / 2 - (len(lines) - 1) * LINE_H / 2 + 5
     spans = "".join(
-        f'<tspan x="{x + w / 2:.0f}" y="{first + i * 16:.0f}">{escape(line)}</tspan>'
+        f'<tspan x="{x + w / 2:.0f}" y="{first + i * LINE_H:.0f}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
     )
     return (
@@ -150,17 +152,22 @@ def _phone(relationships, groups) -> tuple[str, int, int]:
     acts: dict[str, list] = {}
     for r in sorted(relationships, key=lambda r: (order.index(r.subject.slug), order.index(r.object.slug))):
         acts.setdefault(r.subject.slug, []).append(r)
+    # Every box as tall as the longest name needs, so rows stay even and no name spills.
+    names = {e.slug: e for r in relationships for e in (r.subject, r.object)}
+    lines = max(len(_lines(label_of(e), P_LINE, P_MOST_LINES)) for e in names.values())
+    box_h = max(P_BOX_H, lines * LINE_H + 10)
+    row_h = P_ROW + box_h - P_BOX_H
     parts, top = [], MARGIN
     right = PHONE_W - P_BOX_W
     for slug in order:
         if slug not in acts:
             continue
         block = acts[slug]
-        mid = top + (len(block) - 1) * P_ROW / 2
-        parts.append(_box(block[0].subject, 1, mid, P_BOX_W, P_BOX_H, P_LINE))
+        mid = top + (len(block) - 1) * row_h / 2
+        parts.append(_box(block[0].subject, 1, mid, P_BOX_W, box_h, P_LINE, P_MOST_LINES))
         for row, r in enumerate(block):
-            y = top + row * P_ROW
-            (x1, y1), (x2, y2) = (P_BOX_W + 1, mid + P_BOX_H / 2), (right - 7, y + P_BOX_H / 2)
+            y = top + row * row_h
+            (x1, y1), (x2, y2) = (P_BOX_W + 1, mid + box_h / 2), (right - 7, y + box_h / 2)
             parts.append(
                 f'<path class="edge" d="M{x1},{y1:.0f} L{x2},{y2:.0f}" marker-end="url(#arrow-phone)"/>'
             )
@@ -168,8 +175,8 @@ def _phone(relationships, groups) -> tuple[str, int, int]:
             lx = x2 - 4 - (7.5 * len(r.phrase) + 8) / 2
             ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1)
             parts.append(_label(r.phrase, lx, ly + 4))
-            parts.append(_box(r.object, right - 1, y, P_BOX_W, P_BOX_H, P_LINE))
-        top += len(block) * P_ROW + P_BLOCK
+            parts.append(_box(r.object, right - 1, y, P_BOX_W, box_h, P_LINE, P_MOST_LINES))
+        top += len(block) * row_h + P_BLOCK
     return "".join(parts), PHONE_W, int(top)
 
 
