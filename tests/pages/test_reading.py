@@ -253,6 +253,18 @@ def test_a_second_tap_lands_on_the_highlighted_paragraph(visit, server):
     )
 
 
+def test_a_preview_s_close_button_closes_it_and_returns_to_the_marker(visit):
+    page = visit("/")
+    marker = markers_on(page).nth(1)
+    marker.tap()
+    close = page.get_by_role("button", name="Close")
+    box = close.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    close.tap()
+    assert page.locator(".cite-preview").count() == 0
+    assert page.evaluate("document.activeElement.id") == marker.get_attribute("id")
+
+
 def test_quoted_words_are_highlighted_in_a_preview(visit):
     page = visit("/")
     highlighted = 0

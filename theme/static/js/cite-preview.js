@@ -24,6 +24,13 @@
     div.id = "cite-preview";
     div.setAttribute("role", "dialog");
     div.setAttribute("aria-label", "Note " + marker.textContent.replace(/[\[\]]/g, ""));
+    // A visible way out for a finger: a bottom sheet can cover the marker it came from.
+    var shut = document.createElement("button");
+    shut.type = "button";
+    shut.className = "preview-close";
+    shut.textContent = "Close";
+    shut.addEventListener("click", function () { close(true); });
+    div.appendChild(shut);
     var ref = document.createElement("p");
     ref.className = "preview-ref";
     ref.textContent = link.textContent.replace(/\s+/g, " ").trim();
