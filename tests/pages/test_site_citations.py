@@ -93,6 +93,18 @@ def test_notes_are_short_references_that_link_straight_to_the_paragraph(any_site
     assert checked
 
 
+def test_every_link_to_a_paragraph_names_it_as_notes_do(any_site):
+    """One wording for a paragraph on every page ('¶ 4'); 'para. 4' is how a contributor writes it."""
+    checked = 0
+    for path in all_pages(any_site):
+        for link in any_site.soup(path).select("main a[href*='#p']"):
+            if link.find_parent(class_="source-text") or "para-num" in link.get("class", []):
+                continue
+            assert "para." not in text_of(link), (path, text_of(link))
+            checked += "\u00b6" in text_of(link)
+    assert checked
+
+
 def test_the_sources_a_page_cites_are_listed_once_in_full(any_site):
     for path in citing_pages(any_site):
         soup = any_site.soup(path)

@@ -106,9 +106,11 @@ def when_text(fact: Fact) -> tuple[str, bool]:
 
 
 def paragraph_sign(pinpoint) -> str:
-    """'¶ 4' or '¶¶ 8–10'."""
+    """'¶ 4' or '¶¶ 8–10', as every page shows a paragraph (a pinpoint, or one paragraph's number)."""
     if pinpoint is None:
         return ""
+    if isinstance(pinpoint, int):
+        return f"\u00b6\u00a0{pinpoint}"
     if pinpoint.first == pinpoint.last:
         return f"\u00b6\u00a0{pinpoint.first}"
     return f"\u00b6\u00b6\u00a0{pinpoint.first}\u2013{pinpoint.last}"

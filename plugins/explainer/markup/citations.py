@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from ..content.phrasing import paragraph_sign
 from ..text.quotes import EmptyQuotation, closest_passage, insertion_problem, occurs_in
 from .base import ExtensionTreeprocessor, plain_text
 from .quoted_spans import BLOCK_TAGS, CITATION, flatten, mark_insertions, quoted_spans, stray_marks
@@ -52,7 +53,13 @@ class Pinpoint:
 
     @property
     def label(self) -> str:
+        """As a contributor writes it, for messages."""
         return f"para. {self.first}" if self.first == self.last else f"paras. {self.first}\u2013{self.last}"
+
+    @property
+    def sign(self) -> str:
+        """As a reader sees it on every page: '¶ 4'."""
+        return paragraph_sign(self)
 
     @property
     def anchor(self) -> str:
@@ -236,6 +243,7 @@ class CitationNotes(ExtensionTreeprocessor):
                 for citation in self._citations_of(group):
                     citation.quotations.append(words)
             mark_insertions(container, _is_citation_group, whole=True)
+            _join_marker_line(container, last, groups)
             quoted.append(container)
         return quoted
 
@@ -368,6 +376,19 @@ def _trailing_citation_groups(paragraph) -> list:
             break
         groups.insert(0, child)
     return groups
+
+
+def _join_marker_line(container, last, groups) -> None:
+    """A block quotation's marker line joins the paragraph above it, so the marker ends the quoted
+    words as it does in running text rather than standing alone on a line of its own."""
+    if container.tag != "blockquote" or len(container) < 2 or container[-2].tag != "p":
+        return
+    if (last.text or "").strip() or len(last) != len(groups):
+        return
+    above = container[-2]
+    for group in groups:
+        above.append(group)
+    container.remove(last)
 
 
 def _text_without_markers(element, stop_at=None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..content.fields import ENTITY_TYPE_PLURALS
-from ..content.phrasing import INFERRED_SIGN, date_text, fact_text, value_text, who_text
+from ..content.phrasing import INFERRED_SIGN, date_text, fact_text, paragraph_sign, value_text, who_text
 
 # One sign after each value the project worked out; the list of sources says once what it means.
 SIGN = Markup('<abbr class="inferred-sign" title="inferred: worked out by this project">{}</abbr>').format(
@@ -42,4 +42,5 @@ FILTERS = {
     "plural_kind": plural_kind,
     "marked": marked,
     "sign": lambda _: SIGN,
+    "paragraph_sign": paragraph_sign,
 }
