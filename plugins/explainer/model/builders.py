@@ -98,7 +98,7 @@ class ItemBuilder:
         if {"title", "label"} <= naming.keys() and not naming["title"].known and not naming["label"]:
             self.errors.add(
                 document.path,
-                document.line_of("title"),
+                document.line_of("label" if "label" in document.meta else "title"),
                 "the title is unknown and no label is given",
                 "add 'label:' with a short description for lists, e.g. 'Report on the ACLU findings'",
             )
