@@ -14,6 +14,10 @@ from explainer.content.frontmatter import parse_document
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 LEDGER = FIXTURES / "ledger-article.html"
 BLOG = FIXTURES / "workers-blog-singlefile.html"
+LONG_PARAGRAPHS = [
+    "Workers at the company wrote to the chief executive about the contract with the agency.",
+    "The letter asks the company to stop selling the software to police departments at once.",
+]
 
 
 @pytest.fixture
@@ -142,14 +146,50 @@ def result_paragraph(document, number: int) -> str:
     return blocks[number - 1]
 
 
+def checklist(result) -> list[str]:
+    """The import's last lines: what is left to do before the new file builds."""
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Written content/sources/"))
+    assert lines[-1] == "make check will fail until these are done.", result.stdout
+    return lines[start:]
+
+
 def test_the_import_ends_with_the_checks_of_make_check(content):
     result, document = imported(content, LEDGER)
-    assert result.returncode == 1  # the summary is the contributor's to write
+    assert result.returncode == 0, result.stderr  # the file is written: what is left is a checklist
     line = document.line_of("summary")
-    assert (
-        f"content/sources/example-ledger-2018-06-22.md:{line}: the required field 'summary'" in result.stderr
-    )
+    assert checklist(result)[:2] == [
+        "Written content/sources/example-ledger-2018-06-22.md. Before it builds, fill in:",
+        f"  - content/sources/example-ledger-2018-06-22.md:{line}: the required field 'summary' is missing "
+        "or empty — add 'summary: one line in the project's own words' to the metadata block",
+    ]
     _summarise(content, "example-ledger-2018-06-22")
+    check = run_explainer("check", "--settings", str(content.settings))
+    assert check.returncode == 0, check.stderr
+
+
+def test_a_text_copy_lists_everything_to_fill_in_at_once(content, tmp_path):
+    """A text copy has no title: its summary and its label are both asked for, each on the line
+    left for it, and once both are written make check passes."""
+    copy = tmp_path / "notes.txt"
+    copy.write_text("\n\n".join(LONG_PARAGRAPHS) + "\n", encoding="utf-8")
+    result, document = imported(content, copy)
+    assert result.returncode == 0, result.stderr
+    shown = f"content/sources/{copy.stem}.md"
+    items = checklist(result)
+    assert items[0] == f"Written {shown}. Before it builds, fill in:"
+    assert [item.split(" — ")[0] for item in items[1:-1]] == sorted(
+        [
+            f"  - {shown}:{document.line_of('label')}: the title is unknown and no label is given",
+            f"  - {shown}:{document.line_of('summary')}: the required field 'summary' is missing or empty",
+        ],
+        key=lambda item: int(item.split(":")[1]),
+    )
+    path = content.root / shown
+    text = path.read_text(encoding="utf-8")
+    for name in ("label", "summary"):
+        text = re.sub(rf"(?m)^{name}:.*$", f"{name}: Notes on the letter.", text)
+    path.write_text(text, encoding="utf-8")
     check = run_explainer("check", "--settings", str(content.settings))
     assert check.returncode == 0, check.stderr
 
@@ -163,13 +203,14 @@ def test_a_second_copy_is_named_at_import(content):
     imported(content, LEDGER)
     _summarise(content, "example-ledger-2018-06-22")
     result, document = imported(content, LEDGER, "--slug", "ledger-again")
-    assert document is not None
-    assert "Once summary: (and label:) are written, make check will also say:" in result.stderr
+    assert document is not None and result.returncode == 0
+    items = checklist(result)
+    assert "and fix:" in items
     assert re.search(
         r"content/sources/ledger-again\.md:\d+: \d+ of this source's \d+ paragraphs repeat "
         r"content/sources/example-ledger-2018-06-22\.md",
-        result.stderr,
-    ), result.stderr
+        "\n".join(items[items.index("and fix:") :]),
+    ), result.stdout
 
 
 def test_import_never_overwrites_a_source(content):

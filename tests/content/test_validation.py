@@ -86,6 +86,17 @@ def test_unknown_title_needs_a_label(tree):
     assert tree.only_error().startswith(f"{BAD}:2: the title is unknown and no label is given — add 'label:'")
 
 
+def test_a_missing_label_and_a_missing_summary_and_text_are_reported_together(tree):
+    """A new source's other problems do not hide these: all are fixed in one pass."""
+    tree.source({"title": "unknown", "summary": None}, body="")
+    errors = tree.errors()
+    assert [error.split(" — ")[0] for error in errors] == [
+        f"{BAD}:1: the required field 'summary' is missing or empty",
+        f"{BAD}:2: the title is unknown and no label is given",
+        f"{BAD}:14: the source has no text",
+    ], errors
+
+
 @pytest.mark.parametrize(
     ("body", "line", "problem"),
     [

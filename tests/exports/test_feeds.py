@@ -178,16 +178,39 @@ def test_a_shallow_clone_stops_the_production_build_and_says_why(repository, tmp
     assert "Traceback" not in result.stderr and not (tmp_path / "output").exists()
 
 
-def test_an_uncommitted_file_is_dated_by_the_newest_commit(repository, tmp_path):
-    """A contributor's new source, not yet committed, still builds: make test must pass on it."""
+def test_an_uncommitted_file_stops_the_production_build_and_names_it(repository, tmp_path):
+    """Its "last changed" date is not known until it is committed: the feed would show another's."""
+    for name in ("new-source", "another-new-source"):
+        (repository / "content" / "sources" / f"{name}.md").write_text(
+            GOOD_SOURCE.replace("A headline", f"A headline for {name}"), encoding="utf-8"
+        )
+    result = publish(repository, tmp_path / "output")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:3] == [
+        f'content/sources/{name}.md: not committed yet, so its "last changed" date is not known — '
+        "commit it, or use a development build (make html)"
+        for name in ("another-new-source", "new-source")
+    ] + ["2 files not committed; nothing was written."]
+    assert "Traceback" not in result.stderr and not (tmp_path / "output").exists()
+
+
+def test_a_development_build_says_a_file_is_not_committed_yet(repository, tmp_path):
+    """A contributor's new source builds with `make html` before it is committed, and its page
+    says so instead of taking another commit's date."""
     (repository / "content" / "sources" / "new-source.md").write_text(
         GOOD_SOURCE.replace("A headline", "A new headline"), encoding="utf-8"
     )
-    result = publish(repository, tmp_path / "output")
+    output = tmp_path / "output"
+    settings = settings_file(repository, repository / "content")
+    result = run_explainer("build", "--settings", str(settings), "--output", str(output))
     assert result.returncode == 0, result.stderr
-    feed = (tmp_path / "output" / "feeds" / "sources.atom.xml").read_text()
-    entry = feed[feed.index("new-source/") :]
-    assert "<updated>2026-02-03T04:05:06Z</updated>" in entry[: entry.index("</entry>")]
+
+    def changed(slug):
+        page = (output / "sources" / slug / "index.html").read_text()
+        return page[page.index('<p class="changed">') :].split("</p>")[0]
+
+    assert "Not yet committed to the repository." in changed("new-source")
+    assert '<time datetime="2026-02-03">' in changed("good-source")
 
 
 def test_two_clones_of_one_commit_publish_the_same_bytes(repository, tmp_path):

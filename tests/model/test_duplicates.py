@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from conftest import ROOT, content_model
+from contenttree import commit_all
 from explainer.content.errors import ContentErrors
 from explainer.model import load_model
 from explainer.model.duplicates import paragraph_line
@@ -41,20 +42,55 @@ def _errors(content) -> list[str]:
     return []
 
 
+@pytest.fixture(scope="module")
+def committed_content(tmp_path_factory):
+    """The real content, committed in a repository of its own: what a contributor's clone holds."""
+    root = tmp_path_factory.mktemp("repository")
+    shutil.copytree(ROOT / "content", root / "content")
+    commit_all(root, "The content")
+    return root / "content"
+
+
 @pytest.mark.parametrize("slug", SOURCES)
-def test_a_second_copy_of_any_source_fails_naming_both_files(tmp_path, slug):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+def test_a_second_copy_of_any_source_fails_on_the_copy_naming_both_files(committed_content, slug):
+    """The copy is not committed yet: it is blamed, although its name sorts first."""
     original = content_model().sources_by_slug[slug]
-    copy = content / "sources" / "zz-second-copy.md"
-    copy.write_text((content / "sources" / f"{slug}.md").read_text(encoding="utf-8"), encoding="utf-8")
-    (error,) = _errors(content)
+    copy = committed_content / "sources" / "a-second-copy.md"
+    assert copy.name < original.path.rsplit("/", 1)[-1]
+    copy.write_text(
+        (committed_content / "sources" / f"{slug}.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    try:
+        (error,) = _errors(committed_content)
+    finally:
+        copy.unlink()
     # The copy is named with the line of its first repeated paragraph, the original with its own.
-    match = re.match(r"content/sources/zz-second-copy\.md:(\d+): .* from paragraph (\d+) ", error)
+    match = re.match(r"content/sources/a-second-copy\.md:(\d+): .* from paragraph (\d+) ", error)
     assert match, error
     number = int(match.group(2))
     assert f"the same words as {original.path}:{paragraph_line(original, number)}," in error
     assert int(match.group(1)) == paragraph_line(original, number)  # the same file, the same line
+    assert "text_from" not in error  # the same text twice is no document reproduced in a report
+
+
+def test_of_two_committed_copies_the_one_committed_later_is_blamed(tree):
+    tree.write("sources/zzz-first.md", _source("First", LONG))
+    commit_all(tree.root, "First", "2026-01-02T03:04:05+00:00")
+    tree.write("sources/aaa-later.md", _source("Later", LONG))
+    commit_all(tree.root, "Later", "2026-02-03T04:05:06+00:00")
+    error = tree.only_error()
+    assert error.startswith(
+        f"content/sources/aaa-later.md:{BODY_LINE}: 4 of this source's 4 paragraphs repeat"
+    )
+    assert f"(the same words as content/sources/zzz-first.md:{BODY_LINE}, its paragraph 1)" in error
+
+
+def test_a_text_wholly_inside_a_longer_report_may_be_a_document_it_reprints(tree):
+    report = ["A new report on the letter, with words of its own about the workers and the firm.", *LONG]
+    tree.write("sources/report.md", _source("Report", report))
+    tree.write("sources/the-letter.md", _source("The letter", LONG))
+    tree.error_at("sources/the-letter.md", BODY_LINE, "repeat content/sources/report.md")
+    assert "if this is a document reproduced in report, write 'text_from: report'" in tree.only_error()
 
 
 def test_a_copy_with_other_quotes_dashes_case_and_spacing_is_still_a_copy(tree):

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from ..content.errors import ContentErrors
-from ..content.history import HistoryError
+from ..content.history import HistoryError, UncommittedFiles
 from ..model.loader import load_model
 from .finish import PostBuildError, finish_site
 from .lock import build_lock
@@ -106,6 +106,12 @@ def _run_pelican(settings: dict, collector: _WarningCollector) -> bool:
         Pelican(settings).run()
     except ContentErrors as errors:
         _report(errors)
+        return False
+    except UncommittedFiles as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        count = len(exc.lines)
+        print(f"{count} file{'s' if count != 1 else ''} not committed; nothing was written.", file=sys.stderr)
         return False
     except HistoryError as exc:
         print(f"build: {exc}; nothing was written.", file=sys.stderr)

@@ -155,27 +155,30 @@ def _review(
 
 
 def _check(content: Path, shown: str) -> int:
-    """The checks `make check` runs, on the whole content, reported for the new file."""
+    """The checks `make check` runs, on the whole content, for the new file; then what is left to
+    do, as a checklist. The file is written, so the import succeeded: 0 whatever the list holds."""
     print("\nChecking it as make check does:")
     problems = _problems(content, shown)
     if problems is None:
         print(f"check: {shown} is valid")
         return 0
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    # A missing summary stops the checks of the text; run them as if it were written, so that,
-    # for one, a second copy of a source is named now rather than after the summary is.
-    provisional = _with_summary(content, shown)
+    # A missing summary stops the checks of the text; run them as if summary: (and label:) were
+    # written, so that, for one, a second copy of a source is named now rather than afterwards.
+    provisional = _filled_in(content, shown)
     try:
-        later = [p for p in _problems(provisional, shown) or [] if p not in problems]
+        remaining = _problems(provisional, shown) or []
     finally:
         shutil.rmtree(provisional.parent)
-    if later:
-        print("Once summary: (and label:) are written, make check will also say:", file=sys.stderr)
-        for problem in later:
-            print(problem, file=sys.stderr)
-    print(f"{len(problems) + len(later)} thing(s) to fix in {shown}; then run make check.", file=sys.stderr)
-    return 1
+    to_fill = [problem for problem in problems if problem not in remaining]
+    print(f"Written {shown}.", end=" ")
+    if to_fill:
+        print("Before it builds, fill in:")
+        print("".join(f"  - {problem}\n" for problem in to_fill), end="")
+    if remaining:
+        print("and fix:" if to_fill else "Before it builds, fix:")
+        print("".join(f"  - {problem}\n" for problem in remaining), end="")
+    print("make check will fail until these are done.")
+    return 0
 
 
 def _problems(content: Path, shown: str) -> list[str] | None:
@@ -186,14 +189,16 @@ def _problems(content: Path, shown: str) -> list[str] | None:
     return None
 
 
-def _with_summary(content: Path, shown: str) -> Path:
-    """A copy of the content whose new file has a summary and a label, in a folder of its own."""
+def _filled_in(content: Path, shown: str) -> Path:
+    """A copy of the content whose new file has a summary and a label, in a folder of its own.
+
+    Each is written on the line the import left for it, so every later line keeps its number.
+    """
     folder = Path(tempfile.mkdtemp(prefix="explainer-import-")) / content.name
     shutil.copytree(content, folder, ignore=shutil.ignore_patterns("copies"))
     new = folder.parent / shown
     text = new.read_text(encoding="utf-8")
-    filled = "summary: To be written." + (
-        "" if re.search(r"(?m)^label:", text) else "\nlabel: To be written."
-    )
-    new.write_text(re.sub(r"(?m)^summary:.*$", filled, text, count=1), encoding="utf-8")
+    for name in ("summary", "label"):
+        text = re.sub(rf"(?m)^{name}:.*$", f"{name}: To be written.", text, count=1)
+    new.write_text(text, encoding="utf-8")
     return folder

@@ -3,7 +3,8 @@
 
 One `git log` over the content folder gives every file's commits. Outside a git checkout (a
 downloaded archive, a test's temporary tree) dates are simply not known; a build that must date
-what it publishes asks for the whole history with `require_whole` and stops without it.
+what it publishes asks for the whole history with `require_whole` and stops without it, or with
+a content file that is not committed yet.
 """
 
 from __future__ import annotations
@@ -16,6 +17,19 @@ from pathlib import Path
 
 class HistoryError(Exception):
     """The repository's history cannot date the site: what is wrong, and how to get it."""
+
+
+class UncommittedFiles(HistoryError):
+    """Content files the history does not know yet: one line each, `path: what is wrong — fix`."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = sorted(paths)
+        self.lines = [
+            f'{path}: not committed yet, so its "last changed" date is not known — commit it, '
+            "or use a development build (make html)"
+            for path in self.paths
+        ]
+        super().__init__("\n".join(self.lines))
 
 
 @dataclass(frozen=True)
@@ -32,9 +46,13 @@ class History:
     shallow: bool = False  # a clone cut short: its oldest commit stands for all before it
 
     def changed_on(self, path: str | None) -> str | None:
-        """'2026-11-22': the day a file last changed, else the latest change in the content."""
-        changes = self.files.get(path) if path else None
-        moment = changes.last if changes else self.latest
+        """'2026-11-22': the day a file last changed; for a page with no file of its own, the
+        latest change in the content; None for a file not committed yet (the page says so)."""
+        if path is None:
+            moment = self.latest
+        else:
+            changes = self.files.get(path)
+            moment = changes.last if changes else None
         return moment.date().isoformat() if moment else None
 
 
@@ -90,11 +108,9 @@ SHALLOW_FIX = (
 
 
 def require_whole(history: History, paths) -> None:
-    """Stop a build that would publish wrong dates: no history, or a shallow clone.
-
-    A file not yet committed (a contributor's new source, before the pull request) is dated by
-    the newest commit in the content, so that `make test` passes on a working tree; a clone
-    that publishes has every file committed.
+    """Stop a build that would publish wrong dates: no history, a shallow clone, or a content
+    file not yet committed (its feed entry has no date to take, and its page would say "not yet
+    committed"). Development builds do not call this: such a page says so, and the build goes on.
     """
     if not history.checkout or history.latest is None:
         raise HistoryError(
@@ -106,5 +122,6 @@ def require_whole(history: History, paths) -> None:
             "the repository is a shallow clone: every file would seem added and changed in its "
             f"oldest fetched commit, so pages and feeds would show wrong dates — {SHALLOW_FIX}"
         )
-    for path in paths:
-        history.files.setdefault(path, Changes(first=history.latest, last=history.latest))
+    uncommitted = [path for path in paths if path not in history.files]
+    if uncommitted:
+        raise UncommittedFiles(uncommitted)

@@ -63,3 +63,20 @@ def read_fields(doc: Document, specs: list[FieldSpec], errors: ErrorCollector) -
         except FieldError as exc:
             errors.add(doc.path, doc.line_of(spec.name, *exc.subkey), f"{spec.name}: {exc.problem}", exc.fix)
     return values if len(errors.errors) == before else None
+
+
+def valid_fields(doc: Document, specs: list[FieldSpec]) -> dict:
+    """The fields of `specs` that are valid or (being optional) absent, reporting nothing: for a
+    check that needs only these, made even when `read_fields` found problems elsewhere."""
+    values = {}
+    for spec in specs:
+        raw = doc.meta.get(spec.name)
+        if raw is None:
+            if not spec.required:
+                values[spec.name] = spec.default
+            continue
+        try:
+            values[spec.name] = spec.parse(raw)
+        except FieldError:
+            continue
+    return values

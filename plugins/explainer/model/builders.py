@@ -15,11 +15,14 @@ from ..content.fields import (
     SOURCE_FIELDS,
 )
 from ..content.frontmatter import Document
-from ..content.schema import read_fields
+from ..content.schema import read_fields, valid_fields
 from ..markup.mentions import EntityMatcher
 from ..markup.render import MarkdownRenderer, Rendered
 from ..text.answers import figures_missing_from_quotation
 from .items import Campaign, Claim, Entity, Event, Page, Quoted, Source
+
+# What a source's name in lists rests on: its title, else its label.
+NAMING_FIELDS = [spec for spec in SOURCE_FIELDS if spec.name in ("title", "label")]
 
 
 def _line_of_name(document: Document, name: str) -> int:
@@ -89,12 +92,13 @@ class ItemBuilder:
     def source(self, slug, document):
         fields = read_fields(document, SOURCE_FIELDS, self.errors)
         rendered = self._render(self.source_renderer, document)
-        if fields is None:
-            return None
-        if not fields["title"].known and not fields["label"]:
+        # Checks that need only the title and label, or only the text, are made whatever is wrong
+        # elsewhere in the file: a new source's missing summary must not hide its missing label.
+        naming = fields or valid_fields(document, NAMING_FIELDS)
+        if {"title", "label"} <= naming.keys() and not naming["title"].known and not naming["label"]:
             self.errors.add(
                 document.path,
-                document.line_of("title"),
+                document.line_of("label" if "label" in document.meta else "title"),
                 "the title is unknown and no label is given",
                 "add 'label:' with a short description for lists, e.g. 'Report on the ACLU findings'",
             )
@@ -105,6 +109,8 @@ class ItemBuilder:
                 "the source has no text",
                 "paste the article's text below the metadata block",
             )
+        if fields is None:
+            return None
         published, accessed = fields["date"], fields["accessed"]
         if published.known and accessed.known and accessed.value.latest() < published.value.earliest():
             self.errors.add(

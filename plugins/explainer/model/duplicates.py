@@ -4,14 +4,20 @@ two citation keys, would split its citations and count its figures twice.
 Paragraphs are compared in the normal form quotations use (text/normal.py: case, space, quotes
 and dashes made alike), by hash: one pass over all paragraphs, then each source counts where its own recur,
 so the check grows with the amount of text, not with the square of the number of sources.
+
+Two sources that repeat each other are reported once, on the one being added: the file not yet
+committed, else the one first committed later (content/history.py, read only when such a pair is
+found), else the later file name.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..content.errors import ErrorCollector
+from ..content.history import History, read_history
 from ..text.normal import comparison_key
 from .items import Source
 
@@ -58,7 +64,30 @@ def _declared(one: Source, other: Source) -> bool:
     return one.fields["text_from"] == other.slug or other.fields["text_from"] == one.slug
 
 
-def check_duplicates(sources: list[Source], errors: ErrorCollector) -> None:
+class _Arrival:
+    """Which of two sources came later, from the history of the content folder (if any)."""
+
+    def __init__(self, content_dir: Path | None):
+        self.content_dir, self._history = content_dir, None
+
+    @property
+    def history(self) -> History:
+        if self._history is None:
+            self._history = read_history(self.content_dir) if self.content_dir else History()
+        return self._history
+
+    def later(self, one: Source, other: Source) -> bool:
+        ours, theirs = (self.history.files.get(source.path) for source in (one, other))
+        if (ours is None) != (theirs is None):
+            return ours is None  # not committed yet: the file being added
+        if ours and theirs and ours.first != theirs.first:
+            return ours.first > theirs.first
+        return one.path > other.path
+
+
+def check_duplicates(sources: list[Source], errors: ErrorCollector, content_dir: Path | None = None) -> None:
+    """`content_dir`: the folder whose git history says which of two copies is the newer."""
+    arrival = _Arrival(content_dir)
     texts = _texts(sources)
     holders: dict[str, list[tuple[_Text, int]]] = {}  # normal form -> (text, paragraph number)
     for text in texts:
@@ -70,7 +99,7 @@ def check_duplicates(sources: list[Source], errors: ErrorCollector) -> None:
     # are not repeats of each other for that.
     documents = {key for text in texts if text.is_document for _, key in text.keys}
     for text in texts:
-        _check_one(text, holders, documents, errors)
+        _check_one(text, holders, documents, arrival, errors)
 
 
 def _share(text: _Text, other: _Text) -> float | None:
@@ -82,7 +111,7 @@ def _share(text: _Text, other: _Text) -> float | None:
     return DOCUMENT_SHARE if other.is_document != text.is_document else REPEATED_SHARE
 
 
-def _check_one(text: _Text, holders, documents: set[str], errors: ErrorCollector) -> None:
+def _check_one(text: _Text, holders, documents: set[str], arrival: _Arrival, errors: ErrorCollector) -> None:
     shared: Counter = Counter()
     first: dict[int, tuple[int, int]] = {}  # other's id -> (our paragraph, its paragraph)
     others = {}
@@ -98,12 +127,14 @@ def _check_one(text: _Text, holders, documents: set[str], errors: ErrorCollector
     for other_id, count in shared.most_common(1):
         other = others[other_id]
         ours_total, theirs_total = _compared(text, other, documents), _compared(other, text, documents)
-        # Two texts that repeat each other are reported once, on the later file name.
+        # Two texts that repeat each other are reported once, on the one being added.
         mutual = other.is_document == text.is_document and count > _share(other, text) * theirs_total
         repeats = count >= MIN_REPEATED and count > _share(text, other) * ours_total
-        if repeats and not (mutual and text.source.path < other.source.path):
+        if repeats and not (mutual and not arrival.later(text.source, other.source)):
             ours, theirs = first[other_id]
-            _report(text.source, other.source, count, ours_total, ours, theirs, errors)
+            # All of it inside a longer text that is no document: perhaps a document it reprints.
+            reproduced = count == ours_total < theirs_total and not other.is_document
+            _report(text.source, other.source, count, ours_total, ours, theirs, reproduced, errors)
 
 
 def _compared(text: _Text, other: _Text, documents: set[str]) -> int:
@@ -125,10 +156,13 @@ def paragraph_line(source: Source, number: int) -> int:
     return document.body_line
 
 
-def _report(source: Source, other: Source, count: int, total: int, ours: int, theirs: int, errors) -> None:
+def _report(source: Source, other: Source, count, total, ours, theirs, reproduced: bool, errors) -> None:
     fix = "this looks like a second copy of the same text: keep one file and cite its key"
-    if not other.fields["text_from"]:
-        fix += f"; if this is a document reproduced in {other.slug}, write 'text_from: {other.slug}'"
+    if reproduced:
+        fix = (
+            f"if this is a document reproduced in {other.slug}, write 'text_from: {other.slug}'; "
+            "if it is the same article, keep one file and cite its key"
+        )
     errors.add(
         source.path,
         paragraph_line(source, ours),

@@ -58,7 +58,7 @@ def load_model(
         claims,
     )
     check_addresses(model, errors)
-    check_duplicates(model.sources, errors)
+    check_duplicates(model.sources, errors, content_dir)
     errors.raise_if_any()
     resolve(model, errors, builder.writing_renderer)
     errors.raise_if_any()

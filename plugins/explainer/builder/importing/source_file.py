@@ -15,6 +15,7 @@ from .relative import Phrase
 PROVENANCE = ("title", "publication", "authors", "date", "original_url", "archived_url", "accessed", "rights")
 KIND_HINT = "# or: opinion, report, press release, primary document"
 SUMMARY_HINT = "# one line in your own words: what the article reports"
+LABEL_HINT = "# the title is unknown: a short description for lists, e.g. Report on the letter"
 
 
 def slugify(text: str, words: int = 4) -> str:
@@ -77,6 +78,8 @@ def source_text(fields: dict[str, Field], body: str, edits: list[str], phrases: 
         fields = {**fields, "authors": replace(authors, value=[as_person(name) for name in authors.value])}
     lines = ["---"]
     lines += _field("title", fields["title"])
+    if not fields["title"].value:
+        lines.append(f"label:  {LABEL_HINT}")
     lines.append(f"kind: news report  {KIND_HINT}")
     for name in PROVENANCE[1:]:
         field_lines = _field(name, fields[name])
