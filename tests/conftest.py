@@ -95,8 +95,11 @@ def _loaded_model(content: Path):
 
 
 class BuiltSite:
-    def __init__(self, root: Path, siteurl: str = "", content: Path = ROOT / "content"):
+    def __init__(
+        self, root: Path, siteurl: str = "", content: Path = ROOT / "content", repository: Path = ROOT
+    ):
         self.root, self.siteurl, self.content = root, siteurl, content
+        self.repository = repository  # whose history dated the pages
 
     @property
     def model(self):
@@ -163,9 +166,37 @@ def any_site(request) -> BuiltSite:
     return request.getfixturevalue("site" if request.param == "content" else "site_with_a_new_source")
 
 
+def _git(*args: str, cwd: Path = ROOT) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+
+def _as_committed(tmp_path_factory) -> Path:
+    """The repository as its pull request will be: a publish build refuses content that is not
+    committed (its dates come from history), so a contributor's new, uncommitted files are
+    committed in a throwaway clone, and `make test` passes before they commit."""
+    if not _git("ls-files", "--others", "--exclude-standard", "--", "content").strip():
+        return ROOT
+    clone = tmp_path_factory.mktemp("as-committed") / "repository"
+    _git("clone", "-q", str(ROOT), str(clone))
+    for name in _git("ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0"):
+        if name and (ROOT / name).is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, clone / name)
+    _git("add", "-A", cwd=clone)
+    author = ["-c", "user.name=Tests", "-c", "user.email=tests@localhost"]
+    _git(*author, "commit", "-q", "--allow-empty", "-m", "The working tree, as its pull request", cwd=clone)
+    return clone
+
+
 @pytest.fixture(scope="session")
 def production_site(tmp_path_factory) -> BuiltSite:
-    return _build(tmp_path_factory, "prod", "publishconf.py", env={"SITEURL": PRODUCTION_SITEURL})
+    output = tmp_path_factory.mktemp("prod") / "output"
+    env, repository = {"SITEURL": PRODUCTION_SITEURL}, _as_committed(tmp_path_factory)
+    result = run_explainer(
+        "build", "--settings", "publishconf.py", "--output", str(output), env=env, cwd=repository
+    )
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, PRODUCTION_SITEURL, repository=repository)
 
 
 @pytest.fixture(scope="session")

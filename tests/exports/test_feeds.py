@@ -10,6 +10,7 @@ import re
 import runpy
 import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from conftest import PRODUCTION_SITEURL, ROOT, reproducible, run_explainer, settings_file
@@ -38,13 +39,16 @@ def utc(stamp: str) -> str:
     return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def commits(path: str) -> list[str]:
+def commits(path, repository=ROOT) -> list[str]:
     """The commit times of one file on the main line (a merge dates what it brought), newest first."""
+    path = Path(path)
+    if path.is_absolute():
+        path = path.relative_to(ROOT)
     out = subprocess.run(
         [
             "git",
             "-C",
-            str(ROOT),
+            str(repository),
             "log",
             "--first-parent",
             "--format=%cI",
@@ -104,7 +108,7 @@ def test_entries_are_dated_by_their_files_commits_and_the_feed_by_its_newest_ent
     assert {one(entry, "id").text for entry in entries} == set(items)
     for entry in entries:
         item = items[one(entry, "id").text]
-        history = commits(item.path)
+        history = commits(item.path, production_site.repository)
         assert one(entry, "updated").text == history[0], item.path  # its last commit
         assert one(entry, "published").text == history[-1], item.path  # its first
     newest = max(one(entry, "updated").text for entry in entries)

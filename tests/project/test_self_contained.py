@@ -54,3 +54,35 @@ def test_the_content_checks_pass_in_a_copy_of_the_repository_alone(tmp_path):
     assert tests.returncode == 0, tests.stdout + tests.stderr
     summary = tests.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"\d+ passed in .*", summary), summary
+
+
+def test_a_new_uncommitted_source_passes_the_publish_build_s_tests(tmp_path):
+    """A contributor adds a source and runs `make test` before committing: the tests of the
+    publish build (which dates pages from history) still pass, as in their pull request."""
+    from conftest import content_model
+    from newsource import add_a_new_source
+
+    copy = tmp_path / "repository"
+    git = ["git", "-c", "user.name=Tests", "-c", "user.email=tests@localhost"]
+    subprocess.run([*git, "clone", "-q", str(ROOT), str(copy)], check=True)
+    for name in repository_files():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "as the working tree"], cwd=copy, check=True)
+    add_a_new_source(copy / "content", content_model(copy / "content"))
+    untracked = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard", "content"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert untracked.strip(), "the new source is not committed"
+
+    # Every test of the publish build, read from the tests themselves.
+    uses = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "tests").rglob("test_*.py"))]
+    takes_it = re.compile(r"def test_\w+\([^)]*\bproduction_site\b")
+    uses = [name for name in uses if takes_it.search((ROOT / name).read_text(encoding="utf-8"))]
+    assert uses
+    tests = run_in(copy, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser", *uses)
+    assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
