@@ -86,8 +86,10 @@ serve: html
 test: lint
 	$(BIN)/python -m pytest
 
+# Spread over every CPU (pytest-xdist): each worker builds the site once, so two CPUs already
+# halve the wait. `make test` stays in one process, where browser timings are steadier.
 quick: $(TEST_READY)
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	$(BIN)/python -m pytest -m "not browser and not slow" -n auto
 
 lint: $(TEST_READY)
 	$(BIN)/ruff check .
