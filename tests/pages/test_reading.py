@@ -253,6 +253,28 @@ def test_a_second_tap_lands_on_the_highlighted_paragraph(visit, server):
     )
 
 
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["390", "1400"])
+@pytest.mark.parametrize("path", CITING_PAGES)
+def test_a_marker_never_starts_a_line_or_splits_across_two(visit, path, viewport):
+    page = visit(path, viewport)
+    stranded = page.eval_on_selector_all(
+        "main sup.cites",
+        """groups => groups.filter(g => g.offsetParent !== null).filter(g => {
+          const tops = [...g.getClientRects()].map(r => r.top);
+          if (Math.max(...tops) - Math.min(...tops) > 12) return true;
+          let node = g.previousSibling;
+          while (node && node.nodeType !== Node.TEXT_NODE) node = node.lastChild || node.previousSibling;
+          if (!node || !node.length) return false;
+          const range = document.createRange();
+          range.setStart(node, node.length - 1);
+          range.setEnd(node, node.length);
+          const before = range.getClientRects(), group = g.getBoundingClientRect();
+          return before.length && Math.abs(before[before.length - 1].bottom - group.bottom) > 12;
+        }).map(g => g.textContent)""",
+    )
+    assert not stranded, f"markers wrapped away from their words: {stranded}"
+
+
 def test_a_preview_s_close_button_closes_it_and_returns_to_the_marker(visit):
     page = visit("/")
     marker = markers_on(page).nth(1)
