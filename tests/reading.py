@@ -56,10 +56,19 @@ def short_reference(source, pinpoint) -> str:
 
 
 def _between(fact) -> str | None:
-    """A date known within bounds: 'between May and 25 June 2018' (the shared year said once)."""
+    """A date known within bounds: 'between May and 25 June 2018' (the shared year said once); a
+    Monday to the Sunday after is 'week of 18 June 2018'; the thirds of a year (January to April,
+    May to August, September to December, in whole months) are 'early 2017', 'mid-2017', 'late 2017'."""
     first, last = getattr(fact, "earliest", None), getattr(fact, "latest", None)
     if not (first and last):
         return f"on or after {first.text()}" if first else f"by {last.text()}" if last else None
+    monday = first.day and first.as_date().isoweekday() == 1
+    if monday and last.day and (last.as_date() - first.as_date()).days == 6:
+        return f"week of {first.text()}"
+    if not (first.day or last.day) and first.month and last.month and first.year == last.year:
+        third = {(1, 4): "early {}", (5, 8): "mid-{}", (9, 12): "late {}"}.get((first.month, last.month))
+        if third:
+            return third.format(first.year)
     opening = first.text()
     if first.year == last.year:
         opening = opening.removesuffix(f" {first.year}")

@@ -6,6 +6,8 @@ Tests that take `any_site` read what to expect from the model of the content it 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from explainer.text.quotes import occurs_in
 from reading import all_pages, marked_text, short_reference, text_of
@@ -76,6 +78,11 @@ def cited(site, note):
     return source, (first, last)
 
 
+def sentence(text: str) -> str:
+    """A wording that starts a sentence starts with a capital."""
+    return text[:1].upper() + text[1:]
+
+
 def notes(site):
     for path in all_pages(site):
         for note in site.soup(path).select(".references ol.notes > li"):
@@ -126,7 +133,7 @@ def test_the_sources_a_page_cites_are_listed_once_in_full(any_site):
                 marked_text(fields["publication"], "Publication not known"),
                 marked_text(fields["authors"], "Author not known"),
                 headline,
-                marked_text(fields["date"], "Date not known"),
+                sentence(marked_text(fields["date"], "Date not known")),
             ]
             assert text_of(li).startswith(". ".join(described) + "."), (path, text_of(li))
             links = li.select_one(".cite-links")
@@ -213,3 +220,22 @@ def test_the_preview_script_is_small_and_external(site):
     script = site.soup("/").find("script", src=True)
     assert script["src"] == "/theme/js/cite-preview.js" and script.has_attr("defer")
     assert (site.root / "theme" / "js" / "cite-preview.js").stat().st_size < 10_000
+
+
+def test_every_sentence_of_a_reference_starts_with_a_capital(any_site):
+    """After a full stop, a reference's next sentence (a date such as 'Week of 18 June 2018*',
+    'Publication not known') starts with a capital; only a name keeps its own case ('iTWire')."""
+    names = set()
+    for source in any_site.model.sources:
+        for key in ("publication", "authors"):
+            fact = source.fields[key]
+            if fact.known:
+                names.add(marked_text(fact))
+    checked = 0
+    for path in citing_pages(any_site):
+        for li in any_site.soup(path).select(".references .bibliography > li"):
+            for part in re.split(r"(?<=\.) ", text_of(li)):
+                checked += 1
+                starts_lower = part[:1].islower()
+                assert not starts_lower or any(part.startswith(name) for name in names), (path, part)
+    assert checked

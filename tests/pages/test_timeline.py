@@ -7,7 +7,7 @@ import re
 
 import pytest
 from contenttree import event_text
-from explainer.content.dates import MONTHS
+from explainer.content.dates import MONTHS, read_span
 from explainer.content.fields import EVENT_GROUPS
 from explainer.model.timeline import ERAS, entries
 from reading import note_href, text_of, value_text
@@ -255,15 +255,14 @@ def test_each_event_cites_source_paragraphs_in_the_page_s_one_list_of_notes(any_
 
 def period_heading(dates) -> str:
     """A period is a month, or a year, where its first entry starts (a date within bounds starts
-    at its earliest); a year whose entries share a vaguer wording is headed by it."""
-    first = dates[0].earliest or dates[0].value
-    if first.month:
-        return f"{MONTHS[first.month - 1]} {first.year}"
-    displays = {date.display for date in dates}
-    if len(displays) == 1 and None not in displays:
-        shared = displays.pop()
+    at its earliest); a period whose dates all read one way, other than a plain date ('the 1940s',
+    'late 2016'), is headed by that wording."""
+    wordings = {value_text(date).removesuffix(" (inferred)") for date in dates}
+    if len(wordings) == 1 and not wordings & {date.value.text() for date in dates}:
+        shared = wordings.pop()
         return shared[0].upper() + shared[1:]
-    return str(first.year)
+    first = dates[0].earliest or dates[0].value
+    return f"{MONTHS[first.month - 1]} {first.year}" if first.month else str(first.year)
 
 
 def test_periods_are_headed_by_year_or_month_or_a_shared_vague_wording(any_site):
@@ -384,3 +383,18 @@ def test_timeline_json_export(any_site):
             )
             for c in event.citations
         ]
+
+
+def test_each_entry_s_wording_names_the_days_it_is_placed_by(any_site):
+    """What a reader sees of a date ('late 2017', 'between 11 and 25 June 2018') reads back as
+    the days the entry is placed by, so no entry stands where its wording says it should not. A
+    decade, which a value cannot say, is placed at its first year."""
+    dates = dated(any_site.model)
+    for li in timeline_items(any_site.soup("/timeline/")):
+        wording = li.select_one(".entry-meta time").get_text().removesuffix(" (inferred)")
+        read = read_span(wording)
+        assert read, f"{li['id']}: '{wording}' names no days"
+        first, last, form = read
+        placed = _span(dates[li["id"]])
+        assert first == placed[0], f"{li['id']}: '{wording}' starts on {first}, placed at {placed[0]}"
+        assert (first, last) == placed or form == "decade", li["id"]

@@ -2,8 +2,8 @@
 
 In a content file a field is written as a plain value (stated in the copy), as the word
 `unknown`, or as a mapping with `value`, `status` (stated, inferred, unknown), `basis`
-(required when inferred), `note` and, for dates, `display` (a vaguer wording such as
-"week of 18 June 2018").
+(required when inferred), `note` and, for dates, `earliest` and `latest` (bounds) and `display`
+(a wording of its own, checked against the days the date allows: only a decade needs one).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import DateFormatError, PartialDate, parse_partial_date
+from .dates import DateFormatError, PartialDate, parse_partial_date, read_span, span_wording
 from .urls import as_browser_reads, split
 
 STATUSES = ("stated", "inferred", "unknown")
@@ -99,6 +99,8 @@ def parse_fact(raw, parse_value: Callable[[Any], Any]) -> Fact:
     value = _parse_value(raw["value"], parse_value, ("value",))
     bounds = {key: _parse_value(raw[key], date_value, (key,)) for key in BOUND_KEYS if key in raw}
     _check_bounds(value, bounds)
+    if texts["display"] is not None and parse_value is date_value:
+        _check_display(" ".join(texts["display"].split()), value, bounds)
     rests_on = _rests_on(raw[RESTS_ON]) if RESTS_ON in raw else None
     if rests_on and status != "inferred":
         raise FieldError(
@@ -133,6 +135,71 @@ def _check_bounds(value, bounds: dict) -> None:
                 "give a value that spans both bounds (the year, say), or correct the bound",
                 (key,),
             )
+
+
+def _check_display(display: str, value: PartialDate, bounds: dict) -> None:
+    """A date's own wording must name the days its value and bounds allow, and say what the
+    site's wording cannot: the timeline places an entry by its data, so a wording that names
+    other days (or fewer) would stand in the wrong place. The site cannot say a decade, so a
+    decade ('the 1940s') is written as its first year, with the decade as display."""
+    earliest, latest = bounds.get("earliest"), bounds.get("latest")
+    first, last = (earliest or value).earliest(), (latest or value).latest()
+    site_says = span_wording(value, earliest, latest)
+    read = read_span(display)
+    if read is None:
+        raise FieldError(
+            f"display '{display}' is not a wording the build can read as dates",
+            "remove display: and give the days the sources allow as earliest: and latest: (YYYY, "
+            "YYYY-MM or YYYY-MM-DD); the site then words the date itself, as 'between 11 and 25 June "
+            "2018', 'week of 18 June 2018' or 'late 2017'",
+            ("display",),
+        )
+    start, end, form = read
+    if form == "decade" and not bounds and value.precision == "year" and value.year == start.year:
+        return
+    if (start, end) == (first, last):
+        raise FieldError(
+            f"display '{display}' names the days the date gives, which the site words '{site_says}'",
+            "remove display:, so that every page and export words the date one way",
+            ("display",),
+        )
+    named, allowed = _days(start, end), _days(first, last)
+    if first <= start and end <= last:
+        raise FieldError(
+            f"display '{display}' names {named}, but the date allows {allowed}, and the timeline places "
+            "it by the date",
+            f"give those days as earliest: {_bound_iso(start, True)} and latest: {_bound_iso(end, False)} "
+            "(and say why in basis:), then remove display:",
+            ("display",),
+        )
+    raise FieldError(
+        f"display '{display}' names {named}, which the date ({allowed}) does not allow",
+        "correct the value and its bounds, or the display",
+        ("display",),
+    )
+
+
+def _days(first, last) -> str:
+    """'21 June 2018', '11 to 25 June 2018' style, as plainly as whole months and years allow:
+    '2017', 'September to December 2017', '1940 to 1949'."""
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        from_, to = PartialDate(first.year), PartialDate(last.year)
+    elif first.day == 1 and _bound_iso(last, False) != last.isoformat():
+        from_, to = PartialDate(first.year, first.month), PartialDate(last.year, last.month)
+    else:
+        from_, to = PartialDate.from_date(first), PartialDate.from_date(last)
+    if from_ == to:
+        return from_.text()
+    same_year = from_.year == to.year and from_.month
+    return f"{from_.text().removesuffix(f' {from_.year}') if same_year else from_.text()} to {to.text()}"
+
+
+def _bound_iso(day, is_start: bool) -> str:
+    """A bound at the precision it needs: 2017-09 for 1 September, 2017-12 for 31 December."""
+    as_month = PartialDate(day.year, day.month)
+    if day == (as_month.earliest() if is_start else as_month.latest()):
+        return as_month.iso()
+    return day.isoformat()
 
 
 def _parse_value(raw, parse_value, subkey=()):

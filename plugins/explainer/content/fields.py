@@ -154,7 +154,10 @@ def event_date_value(raw):
     """An event's date may be inferred (with a basis) but not unknown: it must be placed in time."""
     parsed = fact(date_value)(raw)
     if not parsed.known:
-        raise FieldError("an event needs a date", "give at least the year; add display: for a vaguer wording")
+        raise FieldError(
+            "an event needs a date",
+            "give at least the year; add earliest: and latest: for a date known within bounds",
+        )
     return parsed
 
 

@@ -1,13 +1,14 @@
 """How a provenance value reads, in one wording for pages, note previews and every export.
 
 A stated value reads as itself; one the project worked out carries one mark, "(inferred)"; a
-date known only within bounds reads "between May and 25 June 2018" unless the file gives a
-vaguer wording of its own (display:).
+date known only within bounds reads "between May and 25 June 2018", "week of 18 June 2018" or
+"late 2017" (dates.span_wording). A file's own wording (display:) is only for what the bounds
+cannot say, a decade, and the build refuses one that names other days (facts.py).
 """
 
 from __future__ import annotations
 
-from .dates import MONTHS, PartialDate
+from .dates import span_wording
 from .facts import Fact
 
 INFERRED_MARK = "(inferred)"
@@ -36,6 +37,11 @@ def value_text(fact: Fact, unknown: str = "not known") -> str:
     return str(value)
 
 
+def capitalised(text: str) -> str:
+    """A wording at the start of a sentence or heading: 'week of 18 June 2018' -> 'Week of 18 June 2018'."""
+    return text[:1].upper() + text[1:]
+
+
 def rights_text(fact: Fact) -> str:
     """A source's rights in one line for exports: the licence, or 'rights not known', and the note."""
     text = fact_text(fact, "rights not known")
@@ -47,24 +53,11 @@ def date_text(fact: Fact) -> str:
 
 
 def bounds_text(fact: Fact) -> str | None:
-    """'between May and 25 June 2018', 'after 3 May 2018', or None for a date without bounds."""
-    earliest, latest = fact.earliest, fact.latest
-    if earliest and latest:
-        return f"between {_shortened(earliest, latest)} and {latest.text()}"
-    if earliest:
-        return f"on or after {earliest.text()}"
-    if latest:
-        return f"by {latest.text()}"
-    return None
-
-
-def _shortened(first: PartialDate, last: PartialDate) -> str:
-    """The first date without the year (and month) it shares with the last: 'May' in 'May–June 2018'."""
-    if first.year != last.year:
-        return first.text()
-    if first.day:
-        return f"{first.day} {MONTHS[first.month - 1]}" if first.month != last.month else str(first.day)
-    return MONTHS[first.month - 1] if first.month else first.text()
+    """'between May and 25 June 2018', 'week of 18 June 2018', 'late 2017', 'on or after 3 May
+    2018'…, or None for a date without bounds."""
+    if not (fact.earliest or fact.latest):
+        return None
+    return span_wording(fact.value, fact.earliest, fact.latest)
 
 
 def date_span(fact: Fact):

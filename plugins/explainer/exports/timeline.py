@@ -12,7 +12,8 @@ FIELDS = {
     "kind": "'event', or 'report' for the date a source was published",
     "title": "short title in the project's own words",
     "date": "start: iso (YYYY, YYYY-MM or YYYY-MM-DD at its true precision), precision, text, "
-    "display (vaguer wording, or null), earliest and latest (iso bounds of a date known only within "
+    "display (the file's own wording, only for a decade such as 'the 1940s', or null), earliest and "
+    "latest (iso bounds of a date known only within "
     "them, or null), wording (the date as the site's pages word it), status ('stated' or "
     "'inferred') and basis (why, when inferred)",
     "end": "end date in the same form, or null",

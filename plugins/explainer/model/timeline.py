@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..content.dates import MONTHS, PartialDate
 from ..content.facts import Fact
-from ..content.phrasing import date_order, date_span
+from ..content.phrasing import capitalised, date_order, date_span, value_text
 
 REPORT_GROUP = "report"
 REPORT_LABEL = "Reported"
@@ -141,11 +141,12 @@ def _in_stated_order(ordered: list[Entry], pairs) -> list[Entry]:
 
 
 def period_label(date: PartialDate, entries_in_period: list[Entry]) -> str:
-    """'June 2018' or '2018'; a shared vaguer wording ('the 1940s') where the dates have one."""
-    displays = {entry.date.display for entry in entries_in_period}
-    if len(displays) == 1 and None not in displays and not date.month:
-        shared = displays.pop()
-        return shared[0].upper() + shared[1:]
+    """'June 2018' or '2018'; the wording every date of the period shares, where it is not a
+    plain date ('the 1940s', 'late 2016')."""
+    wordings = {value_text(entry.date) for entry in entries_in_period}
+    plain = {entry.date.value.text() for entry in entries_in_period}
+    if len(wordings) == 1 and not wordings & plain:
+        return capitalised(wordings.pop())
     return f"{MONTHS[date.month - 1]} {date.year}" if date.month else str(date.year)
 
 
@@ -163,12 +164,15 @@ class Era:
 
 def eras(ordered: list[Entry]) -> list[Era]:
     """Split ordered entries into eras, and each era into year or month periods, each headed by
-    where its first entry starts; an entry the stated order moved stays in the section it is in."""
+    where its first entry starts; an entry the stated order moved stays in the section it is in,
+    and a year's date known within bounds stays under its year where the year has a heading."""
     era_index, period_key, result = 0, None, []
     for entry in ordered:
         start = entry.date.earliest or entry.date.value
         era_index = max(era_index, _era_of(entry))
         key = (start.year, start.month)
+        if period_key == (start.year, None) and not entry.date.value.month:
+            key = period_key  # a year's date within bounds ('late 2017') stays under that year
         if period_key is not None and (key[0], key[1] or 0) < (period_key[0], period_key[1] or 0):
             key = period_key  # moved by the stated order: it joins the period it stands in
         if not result or result[-1][0] != era_index:

@@ -8,7 +8,15 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..content.fields import ENTITY_TYPE_PLURALS
-from ..content.phrasing import INFERRED_SIGN, date_text, fact_text, paragraph_sign, value_text, who_text
+from ..content.phrasing import (
+    INFERRED_SIGN,
+    capitalised,
+    date_text,
+    fact_text,
+    paragraph_sign,
+    value_text,
+    who_text,
+)
 
 # One sign after each value the project worked out; the list of sources says once what it means.
 SIGN = Markup('<abbr class="inferred-sign" title="inferred: worked out by this project">{}</abbr>').format(
@@ -25,9 +33,12 @@ def signed(text: str, inferred: bool) -> Markup:
     return escape(text) + (SIGN if inferred else "")
 
 
-def marked(fact, unknown: str = "not known") -> Markup:
-    """A provenance value as lists of sources give it: 'Anti-Media*', 'Publication not known'."""
-    return signed(value_text(fact, unknown), fact.inferred)
+def marked(fact, unknown: str = "not known", sentence: bool = False) -> Markup:
+    """A provenance value as lists of sources give it: 'Anti-Media*', 'Publication not known'.
+    A date that starts a sentence starts with a capital ('Week of 18 June 2018*'); names keep
+    the case their source gives them ('iTWire')."""
+    text = value_text(fact, unknown)
+    return signed(capitalised(text) if sentence else text, fact.inferred)
 
 
 def source_name(source) -> Markup:
