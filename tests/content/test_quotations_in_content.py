@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT
 from explainer.content.errors import ContentErrors
 from explainer.model import Source, load_model
+from explainer.model.fact_quotations import quoted_in_values
 
 _WORD = re.compile(r"[A-Za-z]{5,}")
 
@@ -59,19 +60,42 @@ def content_copy(tmp_path_factory) -> Path:
     return copy
 
 
+def errors_with_one_word_changed(content_copy: Path, path: str, quotation: str) -> tuple[list[str], int]:
+    """The build's errors once a long word of the quotation is changed where `path` quotes it,
+    and the line of that word (for a quote: field, the field's)."""
+    file = content_copy.parent / path
+    original = file.read_text(encoding="utf-8")
+    offset, line, word, replacement = changed_word(original, quotation)
+    file.write_text(original[:offset] + replacement + original[offset + len(word) :], encoding="utf-8")
+    try:
+        with pytest.raises(ContentErrors) as raised:
+            load_model(content_copy)
+    finally:
+        file.write_text(original, encoding="utf-8")
+    return [str(error) for error in raised.value.errors], line
+
+
 @pytest.mark.slow
 def test_changing_one_word_of_any_quotation_fails_naming_file_and_line(model, content_copy):
     checked = quotations(model)
     assert len(checked) >= 30
     for path, quotation in checked:
-        file = content_copy.parent / path
-        original = file.read_text(encoding="utf-8")
-        offset, line, word, replacement = changed_word(original, quotation)
-        file.write_text(original[:offset] + replacement + original[offset + len(word) :], encoding="utf-8")
-        try:
-            with pytest.raises(ContentErrors) as raised:
-                load_model(content_copy)
-        finally:
-            file.write_text(original, encoding="utf-8")
-        messages = [str(error) for error in raised.value.errors]
+        messages, line = errors_with_one_word_changed(content_copy, path, quotation)
         assert any(m.startswith(f"{path}:{line}: the quotation") for m in messages), (quotation, messages)
+
+
+@pytest.mark.slow
+def test_changing_one_word_quoted_in_a_basis_or_note_fails_naming_file_and_line(model, content_copy):
+    """A basis or a note quotes the copies ("Last Thursday", a byline): its words are checked too."""
+    checked = 0
+    for item, key, part, quotation in quoted_in_values(model):
+        if not _WORD.search(quotation):
+            continue  # too short to change a word of ("By")
+        messages, _ = errors_with_one_word_changed(content_copy, item.path, quotation)
+        line = item.document.line_of(*key, part)  # a basis or note is reported at its first line
+        assert any(m.startswith(f"{item.path}:{line}: the quotation") for m in messages), (
+            quotation,
+            messages,
+        )
+        checked += 1
+    assert checked >= 10

@@ -350,3 +350,21 @@ def test_a_date_known_within_bounds_sorts_and_reads_by_them(tree):
     model = tree.model()
     assert [e.slug for e in model.events] == ["april", "bounded"]
     assert date_text(model.events[1].date) == "between May and 25 June 2018 (inferred)"
+
+
+@pytest.mark.parametrize("part", ["basis", "note"])
+def test_words_quoted_about_a_value_must_be_in_a_source_or_a_copy(tree, part):
+    other = "note: a note" if part == "basis" else "basis: a reckoning"
+
+    def inferred(words: str) -> str:
+        return f"{{value: 2018-06-21, status: inferred, {other}, {part}: 'The report says \"{words}\".'}}"
+
+    tree.write("events/thing.md", event_text(date=inferred("Last Thursday")))
+    assert tree.errors() == []
+    tree.write("events/thing.md", event_text(date=inferred("Last Friday")))
+    tree.error_at(
+        "events/thing.md", 3, f"the quotation \u201cLast Friday\u201d in '{part}' is in no source's text"
+    )
+    # A byline or a footer is in the copy as received, not in the text: the copy vouches for it.
+    tree.write("sources/copies/received.txt", "Example News\nBy Ann Writer, Last Friday edition\n")
+    assert tree.errors() == []

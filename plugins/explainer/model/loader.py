@@ -15,6 +15,7 @@ from ..markup.render import MarkdownRenderer
 from .builders import ItemBuilder
 from .documents import DocumentReader
 from .duplicates import check_duplicates
+from .fact_quotations import check_fact_quotations
 from .failures import count_failed_references
 from .items import Model, Source
 from .links import check_addresses, resolve
@@ -59,6 +60,7 @@ def load_model(
     )
     check_addresses(model, errors)
     check_duplicates(model.sources, errors, content_dir)
+    check_fact_quotations(model, errors, content_dir)
     errors.raise_if_any()
     resolve(model, errors, builder.writing_renderer)
     errors.raise_if_any()

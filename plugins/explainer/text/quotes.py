@@ -82,8 +82,12 @@ def _occurrences(text: str, piece: Piece, start: int, end: int):
 
 def occurs_in(quotation: str, passage: str) -> bool:
     """True if the quotation's pieces occur in the passage, in order, within their gaps."""
+    return occurs_in_normal(quotation, normalise(passage))
+
+
+def occurs_in_normal(quotation: str, text: str) -> bool:
+    """`occurs_in` for a passage already normalised: a long text searched for many quotations."""
     parts = pieces(quotation)
-    text = normalise(passage)
 
     # Memoised on (piece, position): each state is tried once, so "a … a … a … z" stays fast.
     @functools.cache
