@@ -168,6 +168,27 @@ def test_the_import_ends_with_the_checks_of_make_check(content):
     assert check.returncode == 0, check.stderr
 
 
+def test_the_page_s_whole_text_is_kept_as_the_copy_its_notes_quote(content):
+    """The notes quote the page around the article (its date, its copyright line): the import
+    keeps the page's text in content/sources/copies/, where make check finds those words."""
+    result, document = imported(content, LEDGER)
+    copy = content.content / "sources" / "copies" / "example-ledger-2018-06-22.txt"
+    assert copy.is_file(), result.stdout
+    kept = " ".join(copy.read_text(encoding="utf-8").split())
+    quoted = re.findall(r"\u201c([^\u201d]+)\u201d", str(document.meta))
+    assert quoted, "the notes quote the page"
+    assert all(" ".join(q.split()) in kept for q in quoted), quoted
+    assert "<script" not in kept and "function(" not in kept
+    # As with the copies received, the article's paragraphs stand in the copy, in order.
+    _summarise(content, "example-ledger-2018-06-22")
+    source = content.model().sources_by_slug["example-ledger-2018-06-22"]
+    squeezed, position = re.sub(r"[\s*\\]", "", kept), 0
+    for paragraph in source.paragraphs:
+        position = squeezed.index(re.sub(r"[\s*\\]", "", paragraph), position)
+    again, _ = imported(content, LEDGER, "--slug", "example-ledger-2018-06-22")
+    assert again.returncode == 1 and "never overwrites" in again.stderr
+
+
 def test_a_text_copy_lists_everything_to_fill_in_at_once(content, tmp_path):
     """A text copy has no title: its summary and its label are both asked for, each on the line
     left for it, and once both are written make check passes."""

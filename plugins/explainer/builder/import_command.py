@@ -12,9 +12,11 @@ from pathlib import Path
 from ..content.errors import ContentErrors
 from ..content.fields import SLUG
 from ..markup.render import MarkdownRenderer
+from ..model.fact_quotations import COPIES
 from ..model.loader import load_model
 from .importing import provenance
 from .importing.article import Article, LeftOut, escape_paragraph, extract_article
+from .importing.copy_text import copy_text
 from .importing.provenance import Field, PageMarkup
 from .importing.relative import Phrase, relative_phrases
 from .importing.saved import ImportProblem, SavedFile, read_saved_file
@@ -48,9 +50,10 @@ def _import(file: str | None, content: Path, slug: str | None) -> int:
         )
     target = content / "sources" / f"{slug}.md"
     shown = f"{content.name}/sources/{slug}.md"
-    if target.exists():
+    copy = content / COPIES / f"{slug}.txt"
+    if target.exists() or copy.exists():
         raise ImportProblem(
-            shown,
+            shown if target.exists() else f"{content.name}/{COPIES.as_posix()}/{slug}.txt",
             "a source with this name already exists, and import never overwrites one",
             "choose another name: make import FILE=… SLUG=another-name",
         )
@@ -59,8 +62,13 @@ def _import(file: str | None, content: Path, slug: str | None) -> int:
     edits = [_left_out_edit(article.left_out)] if article and article.left_out else []
     with target.open("x", encoding="utf-8") as out:  # "x": never over a file written meanwhile
         out.write(source_text(fields, body, edits, phrases))
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    with copy.open("x", encoding="utf-8") as out:
+        out.write(copy_text(saved))
     count = f"{len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''}"
     print(f"import: wrote {shown} ({count}) from {file}; its name is the key other pages cite it by")
+    print(f"import: kept the page's whole text as received in {content.name}/{COPIES.as_posix()}/{slug}.txt")
+    print("  (the notes quote it, and make check holds them to it: commit it with the source)")
     _review(fields, article, phrases, saved)
     return _check(content, shown)
 
@@ -195,7 +203,7 @@ def _filled_in(content: Path, shown: str) -> Path:
     Each is written on the line the import left for it, so every later line keeps its number.
     """
     folder = Path(tempfile.mkdtemp(prefix="explainer-import-")) / content.name
-    shutil.copytree(content, folder, ignore=shutil.ignore_patterns("copies"))
+    shutil.copytree(content, folder)  # the copies too: notes quote them
     new = folder.parent / shown
     text = new.read_text(encoding="utf-8")
     for name in ("summary", "label"):
