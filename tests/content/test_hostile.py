@@ -158,9 +158,14 @@ FAILING = [
     # Parsers that recurse, and numbers Python will not read (issue 23).
     (
         "claims/bad.md",
-        "---\nquestion: " + "[" * 200_000 + "\n---\n",
+        "---\nquestion: " + "[" * 30_000 + "\n---\n",
         "more than 16 brackets inside one another",
     ),
+    # Balanced on one line, or after a quotation mark or '#' that YAML reads as text: each reached
+    # LibYAML's parser (a RecursionError at 500 deep, a segmentation fault at 30,000).
+    ("claims/bad.md", "---\nquestion: " + "[" * 500 + "]" * 500 + "\n---\n", "more than 16 brackets"),
+    ("claims/bad.md", "---\nquestion: [it's, " + "[" * 500 + "]" * 501 + "\n---\n", "more than 16 brackets"),
+    ("claims/bad.md", "---\nquestion: [a#b, " + "[" * 500 + "]" * 501 + "\n---\n", "more than 16 brackets"),
     ("sources/bad.md", source() + "".join("    " * i + "- item\n" for i in range(500)), "nested too deeply"),
     ("sources/bad.md", source() + "> " * 500 + "deep\n", "the text is nested too deeply"),
     (
@@ -296,9 +301,11 @@ def test_a_crashing_parser_input_fails_cleanly_in_a_real_run(tmp_path):
     tree.write("entities/example-news.md", GOOD_ENTITY)
     tree.write("claims/deep.md", "---\nquestion: " + "[" * 200_000 + "\n---\n")
     tree.write("sources/deep.md", source() + "".join("  " * i + "- x\n" for i in range(500)))
+    tree.write("claims/quoted.md", "---\nquestion: [it's, " + "[" * 30_000 + "\n---\n")
     result = run_explainer("check", "--settings", str(settings_file(tmp_path, tree.content)))
     assert result.returncode == 1, result
     assert "content/claims/deep.md:2: " in result.stderr and "content/sources/deep.md:" in result.stderr
+    assert "content/claims/quoted.md:2: the metadata has more than 16 brackets" in result.stderr
     assert "Traceback" not in result.stderr and "pelicanconf" not in result.stderr
 
 
@@ -414,3 +421,10 @@ def test_no_payload_runs_in_a_real_browser(browser, hostile_site):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_nested_metadata_is_refused_at_the_line_where_it_is_too_deep(tmp_path):
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    tree.write("claims/deep.md", "---\nquestion: How many?\nentities: " + "[" * 500 + "]" * 500 + "\n---\n")
+    tree.error_at("claims/deep.md", 3, "the metadata has more than 16 brackets inside one another")

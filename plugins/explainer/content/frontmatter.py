@@ -18,7 +18,9 @@ FENCE = "---"
 # the whole process; Python-Markdown recurses once per nested list or quotation. Real content
 # nests two or three levels, so these bounds are checked before either parser sees the text.
 MAX_METADATA_BYTES = 64_000
-MAX_FLOW_DEPTH = 16  # [ and { inside one another
+MAX_FLOW_DEPTH = 16  # [ and { inside one another, as LibYAML's scanner reads them
+_FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 MAX_NESTING_COLUMNS = 64  # indentation plus list and quotation markers at the start of a line
 _YAML_NESTING = re.compile(r"[ \t]*(?:[-?:][ \t]+)*")
 _MARKDOWN_NESTING = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
@@ -125,7 +127,6 @@ def _refuse_hidden_characters(lines: list[str], path: str) -> None:
 
 
 def _refuse_deep_nesting(lines: list[str], first_line: int, path: str, nesting, part: str) -> None:
-    depth = 0
     for number, line in enumerate(lines, first_line):
         if nesting.match(line).end() > MAX_NESTING_COLUMNS:
             raise ContentError(
@@ -134,37 +135,35 @@ def _refuse_deep_nesting(lines: list[str], first_line: int, path: str, nesting, 
                 f"the {part} is nested too deeply here",
                 "write plain fields, lists and quotations a few levels deep",
             )
-        if part == "metadata":
-            depth = _flow_depth(line, depth)
-            if depth > MAX_FLOW_DEPTH:
-                raise ContentError(
-                    path,
-                    number,
-                    f"the metadata has more than {MAX_FLOW_DEPTH} brackets inside one another",
-                    "write lists one item per line instead of [ [ [ … ] ] ]",
-                )
 
 
-def _flow_depth(line: str, depth: int) -> int:
-    """The depth of [ and { after this line, given the depth before it (quoted text aside)."""
-    quote = None
-    for char in line:
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "#":
-            break
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth = max(depth - 1, 0)
-    return depth
+def _refuse_deep_flow(text: str, path: str, first_line: int) -> None:
+    """[ and { inside one another, counted as LibYAML's scanner reads them (quotes, comments and
+    all), at the line where they pass the limit. Unlike the parser, the scanner does not recurse,
+    and it is stopped at the limit."""
+    scanner = _SafeLoader(text)
+    depth = 0
+    try:
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, _FLOW_START):
+                depth += 1
+                if depth > MAX_FLOW_DEPTH:
+                    raise ContentError(
+                        path,
+                        token.start_mark.line + first_line,
+                        f"the metadata has more than {MAX_FLOW_DEPTH} brackets inside one another",
+                        "write lists one item per line instead of [ [ [ … ] ] ]",
+                    )
+            elif isinstance(token, _FLOW_END):
+                depth -= 1
+    finally:
+        scanner.dispose()
 
 
 def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
     loader = _StringDatesLoader(text)
     try:
+        _refuse_deep_flow(text, path, first_line)
         node = loader.get_single_node()
         if node is None:
             raise ContentError(
