@@ -193,6 +193,25 @@ FAILING = [
     ),
     ("entities/bad.md", ENTITY.format(name="Ev\u200bil", extra=""), "U+200B ZERO WIDTH SPACE"),
     ("sources/bad.md", source().replace("something happened", "something\x9bhappened"), "control character"),
+    # ... written as YAML escapes, which no line shows, at any depth and in field names too.
+    (
+        "events/bad.md",
+        event_text().replace("title: Something happened", 'title: "\\u202eAmazon\\0 letter"'),
+        "U+202E RIGHT-TO-LEFT OVERRIDE",
+    ),
+    ("sources/bad.md", source(title='"A \\0 headline"'), "U+0000 NUL"),
+    ("sources/bad.md", source(authors='[{given: "Ann\\u2066", family: Writer}]'), "U+2066"),
+    ("sources/bad.md", source(kind='news report\n"\\u200bkind": report'), "U+200B ZERO WIDTH SPACE"),
+    # ... or as character references, which a browser turns into the character.
+    (
+        "events/bad.md",
+        event_text(body="It happened &#x202E;here.[@good-source, para. 1]"),
+        "(U+202E RIGHT-TO-LEFT OVERRIDE), written as the reference &#x202E;",
+    ),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="A &#0; B"), "U+0000 NUL"),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="A &rlm;B"), "U+200F RIGHT-TO-LEFT MARK"),
+    ("events/bad.md", event_text().replace("title: Something happened", "title: '&#8238;x'"), "U+202E"),
+    ("sources/bad.md", source(summary='"A \\x26#x9B; summary"'), "U+009B"),  # an escape writes the '&'
     # Words slipped past the quotation checks.
     (
         "claims/bad.md",
@@ -428,3 +447,18 @@ def test_nested_metadata_is_refused_at_the_line_where_it_is_too_deep(tmp_path):
     tree.write("entities/example-news.md", GOOD_ENTITY)
     tree.write("claims/deep.md", "---\nquestion: How many?\nentities: " + "[" * 500 + "]" * 500 + "\n---\n")
     tree.error_at("claims/deep.md", 3, "the metadata has more than 16 brackets inside one another")
+
+
+@pytest.mark.parametrize(
+    ("field", "line"), [('title: "\\u202eAmazon\\0 letter"', 2), ('entities: [example-news, "\\u202e"]', 5)]
+)
+def test_a_hidden_character_written_as_an_escape_is_refused_at_its_field(tmp_path, field, line):
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    key = field.split(":")[0]
+    tree.write(
+        "events/bad.md", "\n".join(field if x.startswith(key) else x for x in event_text().split("\n"))
+    )
+    tree.error_at(
+        "events/bad.md", line, "the value holds a bidirectional control a reader cannot see (U+202E RIGHT"
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .characters import hidden_character
+from .characters import hidden_character, hidden_reference
 from .errors import ContentError
 from .files import read_content_file
 
@@ -112,10 +112,15 @@ def parse_document(raw: bytes, display_path: str) -> Document:
 
 
 def _refuse_hidden_characters(lines: list[str], path: str) -> None:
-    """Control and bidirectional characters anywhere; zero-width ones in the metadata too."""
+    """Control and bidirectional characters anywhere; zero-width ones in the metadata too.
+
+    Each also as a character reference such as '&#x202E;', which a reader's browser turns into
+    the character (the metadata's values are checked again once YAML has read its escapes).
+    """
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), len(lines))
     for number, line in enumerate(lines, 1):
-        found = hidden_character(line, metadata=number <= closing + 1)
+        metadata = number <= closing + 1
+        found = hidden_character(line, metadata)
         if found:
             _, name, kind = found
             raise ContentError(
@@ -124,6 +129,17 @@ def _refuse_hidden_characters(lines: list[str], path: str) -> None:
                 f"the line holds a {kind} a reader cannot see ({name})",
                 "delete it (retype the line if your editor does not show it)",
             )
+        reference = hidden_reference(line, metadata)
+        if reference:
+            raise ContentError(path, number, *_reference_problem(reference))
+
+
+def _reference_problem(reference: tuple[int, str, str, str]) -> tuple[str, str]:
+    _, name, kind, written = reference
+    return (
+        f"the line holds a {kind} a reader cannot see ({name}), written as the reference {written}",
+        "delete it (a browser shows the character a reference names)",
+    )
 
 
 def _refuse_deep_nesting(lines: list[str], first_line: int, path: str, nesting, part: str) -> None:
@@ -218,7 +234,9 @@ class _Builder:
     """Construct plain values, recording each key's line and rejecting duplicate keys.
 
     Aliases are followed, but an alias inside itself, or one that multiplies the metadata past
-    MAX_VALUES, is refused: either would hang or crash the build.
+    MAX_VALUES, is refused: either would hang or crash the build. Every text, keys too, is held
+    to the rules the raw lines were: YAML's escapes ("\\u202e", "\\0") write characters that no
+    line shows.
     """
 
     MAX_VALUES = 10_000
@@ -226,6 +244,7 @@ class _Builder:
     def __init__(self, loader, path, first_line, key_lines):
         self.loader, self.path, self.first_line, self.key_lines = loader, path, first_line, key_lines
         self.open_nodes: set[int] = set()
+        self.checked: set[int] = set()  # an alias repeats a text, not its check
         self.count = 0
 
     def _error(self, node, problem, fix):
@@ -255,6 +274,7 @@ class _Builder:
                     raise self._error(
                         key_node, "a field name is not plain text", "write field names as words"
                     )
+                self._check_text(key_node, key)
                 if key in result:
                     raise self._error(key_node, f"the field '{key}' is given twice", "keep one of them")
                 self.key_lines[key_path + (key,)] = line
@@ -272,4 +292,23 @@ class _Builder:
                 f"the number has more than {MAX_NUMBER_DIGITS} digits",
                 "give the number as the page shows it",
             )
-        return self.loader.construct_object(node)
+        value = self.loader.construct_object(node)
+        if isinstance(value, str):
+            self._check_text(node, value)
+        return value
+
+    def _check_text(self, node, text: str) -> None:
+        if id(node) in self.checked:
+            return
+        self.checked.add(id(node))
+        found = hidden_character(text, metadata=True)
+        if found:
+            _, name, kind = found
+            raise self._error(
+                node,
+                f"the value holds a {kind} a reader cannot see ({name}), written as a YAML escape",
+                "delete it (in double quotes, an escape such as \\u202e or \\0 writes the character)",
+            )
+        reference = hidden_reference(text, metadata=True)
+        if reference:
+            raise self._error(node, *_reference_problem(reference))
