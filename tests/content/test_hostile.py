@@ -179,6 +179,30 @@ FAILING = [
         PAGE.format(title="T", description="D", body="[x](/sources/good-source/#p" + "9" * 5000 + ")"),
         "names a paragraph that does not exist",
     ),
+    # Markdown that Python-Markdown reads ahead through once a level, in the square of the depth.
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="[" * 2000 + "x" + "]" * 2000),
+        "the text nests brackets 17 deep here",
+    ),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="![x" * 2000), "nests brackets"),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="[x](" * 2000), "nests links' addresses"),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body='[x]("a)' * 2000), "links' addresses"),
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="*a " * 2000 + "x" + " b*" * 2000),
+        "the text nests emphasis 17 deep here",
+    ),
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="> _a\n>_ b\n" * 2000 + "> x" + " y_" * 2000),
+        "nests emphasis",
+    ),
+    (
+        "claims/bad.md",
+        claim_text([("1", yaml_text("[" * 20 + "a quotation" + "]" * 20), "good-source, para. 2")]),
+        "the text nests brackets 17 deep here",
+    ),
     # Characters a reader cannot see.
     ("sources/bad.md", source().replace("something happened", "something\x00happened"), "U+0000 NUL"),
     (
@@ -462,3 +486,14 @@ def test_a_hidden_character_written_as_an_escape_is_refused_at_its_field(tmp_pat
     tree.error_at(
         "events/bad.md", line, "the value holds a bidirectional control a reader cannot see (U+202E RIGHT"
     )
+
+
+def test_deep_markdown_fails_at_its_line_before_markdown_reads_it(tmp_path):
+    """[ x 50,000, x, ] x 50,000 (100 KB) ran for minutes inside Python-Markdown."""
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    body = "Intro.\n\n" + "[" * 50_000 + "x" + "]" * 50_000
+    tree.write("pages/about.md", PAGE.format(title="About", description="D", body=body))
+    result = run_explainer("check", "--settings", str(settings_file(tmp_path, tree.content)))
+    assert result.returncode == 1, result
+    assert "content/pages/about.md:7: the text nests brackets 17 deep here — close each [" in result.stderr

@@ -12,11 +12,13 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from .characters import hidden_character, hidden_reference
 from .errors import ContentError
 from .files import read_content_file
+from .nesting import inline_nesting
 
 FENCE = "---"
 # LibYAML's parser recurses once per level of nesting and, past a few thousand levels, crashes
-# the whole process; Python-Markdown recurses once per nested list or quotation. Real content
-# nests two or three levels, so these bounds are checked before either parser sees the text.
+# the whole process; Python-Markdown recurses once per nested list or quotation, and reads ahead
+# once per nested bracket or emphasis (content/nesting.py). Real content nests two or three
+# levels, so these bounds are checked before either parser sees the text.
 MAX_METADATA_BYTES = 64_000
 MAX_FLOW_DEPTH = 16  # [ and { inside one another, as LibYAML's scanner reads them
 _FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
@@ -98,6 +100,11 @@ def parse_document(raw: bytes, display_path: str) -> Document:
         ) from None
     _refuse_deep_nesting(lines[1:end], 2, display_path, _YAML_NESTING, "metadata")
     _refuse_deep_nesting(lines[end + 1 :], end + 2, display_path, _MARKDOWN_NESTING, "text")
+    body = "\n".join(lines[end + 1 :])
+    nesting = inline_nesting(body)
+    if nesting:
+        line = end + 2 + body.count("\n", 0, nesting.offset)
+        raise ContentError(display_path, line, *nesting.problem_and_fix())
     metadata = "\n".join(lines[1:end])
     if len(metadata.encode("utf-8")) > MAX_METADATA_BYTES:
         raise ContentError(
@@ -107,7 +114,6 @@ def parse_document(raw: bytes, display_path: str) -> Document:
             "keep the metadata to the fields; the text goes below the second '---'",
         )
     meta, key_lines = _parse_yaml(metadata, display_path, first_line=2)
-    body = "\n".join(lines[end + 1 :])
     return Document(display_path, meta, body, end + 2, key_lines)
 
 
@@ -236,7 +242,7 @@ class _Builder:
     Aliases are followed, but an alias inside itself, or one that multiplies the metadata past
     MAX_VALUES, is refused: either would hang or crash the build. Every text, keys too, is held
     to the rules the raw lines were: YAML's escapes ("\\u202e", "\\0") write characters that no
-    line shows.
+    line shows, and a value may be rendered as Markdown.
     """
 
     MAX_VALUES = 10_000
@@ -312,3 +318,6 @@ class _Builder:
         reference = hidden_reference(text, metadata=True)
         if reference:
             raise self._error(node, *_reference_problem(reference))
+        nesting = inline_nesting(text)
+        if nesting:
+            raise self._error(node, *nesting.problem_and_fix())
