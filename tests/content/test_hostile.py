@@ -158,9 +158,14 @@ FAILING = [
     # Parsers that recurse, and numbers Python will not read (issue 23).
     (
         "claims/bad.md",
-        "---\nquestion: " + "[" * 200_000 + "\n---\n",
+        "---\nquestion: " + "[" * 30_000 + "\n---\n",
         "more than 16 brackets inside one another",
     ),
+    # Balanced on one line, or after a quotation mark or '#' that YAML reads as text: each reached
+    # LibYAML's parser (a RecursionError at 500 deep, a segmentation fault at 30,000).
+    ("claims/bad.md", "---\nquestion: " + "[" * 500 + "]" * 500 + "\n---\n", "more than 16 brackets"),
+    ("claims/bad.md", "---\nquestion: [it's, " + "[" * 500 + "]" * 501 + "\n---\n", "more than 16 brackets"),
+    ("claims/bad.md", "---\nquestion: [a#b, " + "[" * 500 + "]" * 501 + "\n---\n", "more than 16 brackets"),
     ("sources/bad.md", source() + "".join("    " * i + "- item\n" for i in range(500)), "nested too deeply"),
     ("sources/bad.md", source() + "> " * 500 + "deep\n", "the text is nested too deeply"),
     (
@@ -173,6 +178,30 @@ FAILING = [
         "pages/bad.md",
         PAGE.format(title="T", description="D", body="[x](/sources/good-source/#p" + "9" * 5000 + ")"),
         "names a paragraph that does not exist",
+    ),
+    # Markdown that Python-Markdown reads ahead through once a level, in the square of the depth.
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="[" * 2000 + "x" + "]" * 2000),
+        "the text nests brackets 17 deep here",
+    ),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="![x" * 2000), "nests brackets"),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="[x](" * 2000), "nests links' addresses"),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body='[x]("a)' * 2000), "links' addresses"),
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="*a " * 2000 + "x" + " b*" * 2000),
+        "the text nests emphasis 17 deep here",
+    ),
+    (
+        "pages/bad.md",
+        PAGE.format(title="T", description="D", body="> _a\n>_ b\n" * 2000 + "> x" + " y_" * 2000),
+        "nests emphasis",
+    ),
+    (
+        "claims/bad.md",
+        claim_text([("1", yaml_text("[" * 20 + "a quotation" + "]" * 20), "good-source, para. 2")]),
+        "the text nests brackets 17 deep here",
     ),
     # Characters a reader cannot see.
     ("sources/bad.md", source().replace("something happened", "something\x00happened"), "U+0000 NUL"),
@@ -188,6 +217,25 @@ FAILING = [
     ),
     ("entities/bad.md", ENTITY.format(name="Ev\u200bil", extra=""), "U+200B ZERO WIDTH SPACE"),
     ("sources/bad.md", source().replace("something happened", "something\x9bhappened"), "control character"),
+    # ... written as YAML escapes, which no line shows, at any depth and in field names too.
+    (
+        "events/bad.md",
+        event_text().replace("title: Something happened", 'title: "\\u202eAmazon\\0 letter"'),
+        "U+202E RIGHT-TO-LEFT OVERRIDE",
+    ),
+    ("sources/bad.md", source(title='"A \\0 headline"'), "U+0000 NUL"),
+    ("sources/bad.md", source(authors='[{given: "Ann\\u2066", family: Writer}]'), "U+2066"),
+    ("sources/bad.md", source(kind='news report\n"\\u200bkind": report'), "U+200B ZERO WIDTH SPACE"),
+    # ... or as character references, which a browser turns into the character.
+    (
+        "events/bad.md",
+        event_text(body="It happened &#x202E;here.[@good-source, para. 1]"),
+        "(U+202E RIGHT-TO-LEFT OVERRIDE), written as the reference &#x202E;",
+    ),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="A &#0; B"), "U+0000 NUL"),
+    ("pages/bad.md", PAGE.format(title="T", description="D", body="A &rlm;B"), "U+200F RIGHT-TO-LEFT MARK"),
+    ("events/bad.md", event_text().replace("title: Something happened", "title: '&#8238;x'"), "U+202E"),
+    ("sources/bad.md", source(summary='"A \\x26#x9B; summary"'), "U+009B"),  # an escape writes the '&'
     # Words slipped past the quotation checks.
     (
         "claims/bad.md",
@@ -296,9 +344,11 @@ def test_a_crashing_parser_input_fails_cleanly_in_a_real_run(tmp_path):
     tree.write("entities/example-news.md", GOOD_ENTITY)
     tree.write("claims/deep.md", "---\nquestion: " + "[" * 200_000 + "\n---\n")
     tree.write("sources/deep.md", source() + "".join("  " * i + "- x\n" for i in range(500)))
+    tree.write("claims/quoted.md", "---\nquestion: [it's, " + "[" * 30_000 + "\n---\n")
     result = run_explainer("check", "--settings", str(settings_file(tmp_path, tree.content)))
     assert result.returncode == 1, result
     assert "content/claims/deep.md:2: " in result.stderr and "content/sources/deep.md:" in result.stderr
+    assert "content/claims/quoted.md:2: the metadata has more than 16 brackets" in result.stderr
     assert "Traceback" not in result.stderr and "pelicanconf" not in result.stderr
 
 
@@ -414,3 +464,36 @@ def test_no_payload_runs_in_a_real_browser(browser, hostile_site):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_nested_metadata_is_refused_at_the_line_where_it_is_too_deep(tmp_path):
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    tree.write("claims/deep.md", "---\nquestion: How many?\nentities: " + "[" * 500 + "]" * 500 + "\n---\n")
+    tree.error_at("claims/deep.md", 3, "the metadata has more than 16 brackets inside one another")
+
+
+@pytest.mark.parametrize(
+    ("field", "line"), [('title: "\\u202eAmazon\\0 letter"', 2), ('entities: [example-news, "\\u202e"]', 5)]
+)
+def test_a_hidden_character_written_as_an_escape_is_refused_at_its_field(tmp_path, field, line):
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    key = field.split(":")[0]
+    tree.write(
+        "events/bad.md", "\n".join(field if x.startswith(key) else x for x in event_text().split("\n"))
+    )
+    tree.error_at(
+        "events/bad.md", line, "the value holds a bidirectional control a reader cannot see (U+202E RIGHT"
+    )
+
+
+def test_deep_markdown_fails_at_its_line_before_markdown_reads_it(tmp_path):
+    """[ x 50,000, x, ] x 50,000 (100 KB) ran for minutes inside Python-Markdown."""
+    tree = ContentTree(tmp_path)
+    tree.write("entities/example-news.md", GOOD_ENTITY)
+    body = "Intro.\n\n" + "[" * 50_000 + "x" + "]" * 50_000
+    tree.write("pages/about.md", PAGE.format(title="About", description="D", body=body))
+    result = run_explainer("check", "--settings", str(settings_file(tmp_path, tree.content)))
+    assert result.returncode == 1, result
+    assert "content/pages/about.md:7: the text nests brackets 17 deep here — close each [" in result.stderr

@@ -306,7 +306,7 @@ def test_a_correct_quotation_passes(tree):
     ("metadata", "message"),
     [
         ("title: &a [*a]", "an alias refers to itself"),
-        ("title: " + "[" * 3000 + "]" * 3000, "the metadata is nested too deeply"),
+        ("title: " + "[" * 3000 + "]" * 3000, "the metadata has more than 16 brackets inside one another"),
         (
             "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
             "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",

@@ -9,16 +9,20 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .characters import hidden_character
+from .characters import hidden_character, hidden_reference
 from .errors import ContentError
 from .files import read_content_file
+from .nesting import inline_nesting
 
 FENCE = "---"
 # LibYAML's parser recurses once per level of nesting and, past a few thousand levels, crashes
-# the whole process; Python-Markdown recurses once per nested list or quotation. Real content
-# nests two or three levels, so these bounds are checked before either parser sees the text.
+# the whole process; Python-Markdown recurses once per nested list or quotation, and reads ahead
+# once per nested bracket or emphasis (content/nesting.py). Real content nests two or three
+# levels, so these bounds are checked before either parser sees the text.
 MAX_METADATA_BYTES = 64_000
-MAX_FLOW_DEPTH = 16  # [ and { inside one another
+MAX_FLOW_DEPTH = 16  # [ and { inside one another, as LibYAML's scanner reads them
+_FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 MAX_NESTING_COLUMNS = 64  # indentation plus list and quotation markers at the start of a line
 _YAML_NESTING = re.compile(r"[ \t]*(?:[-?:][ \t]+)*")
 _MARKDOWN_NESTING = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
@@ -96,6 +100,11 @@ def parse_document(raw: bytes, display_path: str) -> Document:
         ) from None
     _refuse_deep_nesting(lines[1:end], 2, display_path, _YAML_NESTING, "metadata")
     _refuse_deep_nesting(lines[end + 1 :], end + 2, display_path, _MARKDOWN_NESTING, "text")
+    body = "\n".join(lines[end + 1 :])
+    nesting = inline_nesting(body)
+    if nesting:
+        line = end + 2 + body.count("\n", 0, nesting.offset)
+        raise ContentError(display_path, line, *nesting.problem_and_fix())
     metadata = "\n".join(lines[1:end])
     if len(metadata.encode("utf-8")) > MAX_METADATA_BYTES:
         raise ContentError(
@@ -105,15 +114,19 @@ def parse_document(raw: bytes, display_path: str) -> Document:
             "keep the metadata to the fields; the text goes below the second '---'",
         )
     meta, key_lines = _parse_yaml(metadata, display_path, first_line=2)
-    body = "\n".join(lines[end + 1 :])
     return Document(display_path, meta, body, end + 2, key_lines)
 
 
 def _refuse_hidden_characters(lines: list[str], path: str) -> None:
-    """Control and bidirectional characters anywhere; zero-width ones in the metadata too."""
+    """Control and bidirectional characters anywhere; zero-width ones in the metadata too.
+
+    Each also as a character reference such as '&#x202E;', which a reader's browser turns into
+    the character (the metadata's values are checked again once YAML has read its escapes).
+    """
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), len(lines))
     for number, line in enumerate(lines, 1):
-        found = hidden_character(line, metadata=number <= closing + 1)
+        metadata = number <= closing + 1
+        found = hidden_character(line, metadata)
         if found:
             _, name, kind = found
             raise ContentError(
@@ -122,10 +135,20 @@ def _refuse_hidden_characters(lines: list[str], path: str) -> None:
                 f"the line holds a {kind} a reader cannot see ({name})",
                 "delete it (retype the line if your editor does not show it)",
             )
+        reference = hidden_reference(line, metadata)
+        if reference:
+            raise ContentError(path, number, *_reference_problem(reference))
+
+
+def _reference_problem(reference: tuple[int, str, str, str]) -> tuple[str, str]:
+    _, name, kind, written = reference
+    return (
+        f"the line holds a {kind} a reader cannot see ({name}), written as the reference {written}",
+        "delete it (a browser shows the character a reference names)",
+    )
 
 
 def _refuse_deep_nesting(lines: list[str], first_line: int, path: str, nesting, part: str) -> None:
-    depth = 0
     for number, line in enumerate(lines, first_line):
         if nesting.match(line).end() > MAX_NESTING_COLUMNS:
             raise ContentError(
@@ -134,37 +157,35 @@ def _refuse_deep_nesting(lines: list[str], first_line: int, path: str, nesting, 
                 f"the {part} is nested too deeply here",
                 "write plain fields, lists and quotations a few levels deep",
             )
-        if part == "metadata":
-            depth = _flow_depth(line, depth)
-            if depth > MAX_FLOW_DEPTH:
-                raise ContentError(
-                    path,
-                    number,
-                    f"the metadata has more than {MAX_FLOW_DEPTH} brackets inside one another",
-                    "write lists one item per line instead of [ [ [ … ] ] ]",
-                )
 
 
-def _flow_depth(line: str, depth: int) -> int:
-    """The depth of [ and { after this line, given the depth before it (quoted text aside)."""
-    quote = None
-    for char in line:
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "#":
-            break
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth = max(depth - 1, 0)
-    return depth
+def _refuse_deep_flow(text: str, path: str, first_line: int) -> None:
+    """[ and { inside one another, counted as LibYAML's scanner reads them (quotes, comments and
+    all), at the line where they pass the limit. Unlike the parser, the scanner does not recurse,
+    and it is stopped at the limit."""
+    scanner = _SafeLoader(text)
+    depth = 0
+    try:
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, _FLOW_START):
+                depth += 1
+                if depth > MAX_FLOW_DEPTH:
+                    raise ContentError(
+                        path,
+                        token.start_mark.line + first_line,
+                        f"the metadata has more than {MAX_FLOW_DEPTH} brackets inside one another",
+                        "write lists one item per line instead of [ [ [ … ] ] ]",
+                    )
+            elif isinstance(token, _FLOW_END):
+                depth -= 1
+    finally:
+        scanner.dispose()
 
 
 def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
     loader = _StringDatesLoader(text)
     try:
+        _refuse_deep_flow(text, path, first_line)
         node = loader.get_single_node()
         if node is None:
             raise ContentError(
@@ -219,7 +240,9 @@ class _Builder:
     """Construct plain values, recording each key's line and rejecting duplicate keys.
 
     Aliases are followed, but an alias inside itself, or one that multiplies the metadata past
-    MAX_VALUES, is refused: either would hang or crash the build.
+    MAX_VALUES, is refused: either would hang or crash the build. Every text, keys too, is held
+    to the rules the raw lines were: YAML's escapes ("\\u202e", "\\0") write characters that no
+    line shows, and a value may be rendered as Markdown.
     """
 
     MAX_VALUES = 10_000
@@ -227,6 +250,7 @@ class _Builder:
     def __init__(self, loader, path, first_line, key_lines):
         self.loader, self.path, self.first_line, self.key_lines = loader, path, first_line, key_lines
         self.open_nodes: set[int] = set()
+        self.checked: set[int] = set()  # an alias repeats a text, not its check
         self.count = 0
 
     def _error(self, node, problem, fix):
@@ -256,6 +280,7 @@ class _Builder:
                     raise self._error(
                         key_node, "a field name is not plain text", "write field names as words"
                     )
+                self._check_text(key_node, key)
                 if key in result:
                     raise self._error(key_node, f"the field '{key}' is given twice", "keep one of them")
                 self.key_lines[key_path + (key,)] = line
@@ -273,4 +298,26 @@ class _Builder:
                 f"the number has more than {MAX_NUMBER_DIGITS} digits",
                 "give the number as the page shows it",
             )
-        return self.loader.construct_object(node)
+        value = self.loader.construct_object(node)
+        if isinstance(value, str):
+            self._check_text(node, value)
+        return value
+
+    def _check_text(self, node, text: str) -> None:
+        if id(node) in self.checked:
+            return
+        self.checked.add(id(node))
+        found = hidden_character(text, metadata=True)
+        if found:
+            _, name, kind = found
+            raise self._error(
+                node,
+                f"the value holds a {kind} a reader cannot see ({name}), written as a YAML escape",
+                "delete it (in double quotes, an escape such as \\u202e or \\0 writes the character)",
+            )
+        reference = hidden_reference(text, metadata=True)
+        if reference:
+            raise self._error(node, *_reference_problem(reference))
+        nesting = inline_nesting(text)
+        if nesting:
+            raise self._error(node, *nesting.problem_and_fix())
