@@ -69,6 +69,13 @@ def test_malformed_citations_are_refused(bracket):
         parse_citation(bracket)
 
 
+def test_backlink_letters_never_run_out_and_never_repeat():
+    letters = [backlink_letter(index) for index in range(26 * 27 + 30)]
+    assert letters[:3] == ["a", "b", "c"] and letters[25:28] == ["z", "aa", "ab"]
+    assert letters[701:703] == ["zz", "aaa"]
+    assert len(set(letters)) == len(letters)
+
+
 def test_pinpoint_labels_and_letters():
     assert Pinpoint(4, 4).label == "para. 4" and Pinpoint(4, 6).label == "paras. 4\u20136"
     assert [backlink_letter(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]

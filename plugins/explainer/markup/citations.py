@@ -98,9 +98,12 @@ class Note:
 
 
 def backlink_letter(index: int) -> str:
-    """a…z, then aa, ab…"""
-    letters = string.ascii_lowercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+    """a…z, then aa, ab… zz, aaa…: as spreadsheets name columns, so no count runs out of letters."""
+    name, index = "", index + 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = string.ascii_lowercase[rest] + name
+    return name
 
 
 def parse_citation(bracket: str) -> list[tuple[str, Pinpoint | None]]:
