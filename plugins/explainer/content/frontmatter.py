@@ -163,6 +163,8 @@ def _refuse_deep_flow(text: str, path: str, first_line: int) -> None:
     """[ and { inside one another, counted as LibYAML's scanner reads them (quotes, comments and
     all), at the line where they pass the limit. Unlike the parser, the scanner does not recurse,
     and it is stopped at the limit."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return  # too few to nest past the limit: no need to scan
     scanner = _SafeLoader(text)
     depth = 0
     try:

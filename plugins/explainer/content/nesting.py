@@ -33,6 +33,7 @@ _ESCAPE = re.compile(r"\\(.)", re.S)
 # still start a link's address.
 _CITATION = re.compile(r"\[\s*-?@[^\[\]`]*\]")
 _HIDDEN, _CITATION_END = "\x02", "\x03"  # characters the text cannot hold (characters.py)
+_OPENERS = "[(\"'*_"
 _SPECIAL = re.compile(r"[\[\]()\"'*_]")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 # Marks of a quotation, table or heading, which Python-Markdown takes off the start of a line.
@@ -61,6 +62,8 @@ class Nesting:
 
 def inline_nesting(text: str, limit: int = MAX_INLINE_DEPTH) -> Nesting | None:
     """The first place where a paragraph of `text` nests [ ], a link's ( ) or * and _ past `limit`."""
+    if sum(map(text.count, _OPENERS)) <= limit:
+        return None  # each level opens with one of these: too few to nest past the limit
     start = 0
     for blank in [*_BLANK_LINE.finditer(text), None]:
         end = blank.start() if blank else len(text)
