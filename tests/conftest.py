@@ -176,7 +176,12 @@ def _as_committed(tmp_path_factory) -> Path:
     committed in a throwaway clone, and `make test` passes before they commit."""
     if not _git("ls-files", "--others", "--exclude-standard", "--", "content").strip():
         return ROOT
-    clone = tmp_path_factory.mktemp("as-committed") / "repository"
+    return committed_clone(tmp_path_factory.mktemp("as-committed") / "repository")
+
+
+def committed_clone(clone: Path) -> Path:
+    """A clone of the repository with its history, the working tree's files (new ones too)
+    committed on top."""
     _git("clone", "-q", str(ROOT), str(clone))
     for name in _git("ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0"):
         if name and (ROOT / name).is_file():

@@ -59,17 +59,10 @@ def test_the_content_checks_pass_in_a_copy_of_the_repository_alone(tmp_path):
 def test_a_new_uncommitted_source_passes_the_publish_build_s_tests(tmp_path):
     """A contributor adds a source and runs `make test` before committing: the tests of the
     publish build (which dates pages from history) still pass, as in their pull request."""
-    from conftest import content_model
+    from conftest import committed_clone, content_model
     from newsource import add_a_new_source
 
-    copy = tmp_path / "repository"
-    git = ["git", "-c", "user.name=Tests", "-c", "user.email=tests@localhost"]
-    subprocess.run([*git, "clone", "-q", str(ROOT), str(copy)], check=True)
-    for name in repository_files():
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, copy / name)
-    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
-    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "as the working tree"], cwd=copy, check=True)
+    copy = committed_clone(tmp_path / "repository")
     add_a_new_source(copy / "content", content_model(copy / "content"))
     untracked = subprocess.run(
         ["git", "ls-files", "--others", "--exclude-standard", "content"],
