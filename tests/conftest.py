@@ -24,6 +24,22 @@ REQUIRE_TOOLS = os.environ.get("EXPLAINER_REQUIRE_BROWSER_TESTS") == "1"
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    """The content is checked before any test is collected: a mistake stops `make test` with the
+    message `make check` gives, not with a traceback from each module that reads the content."""
+    if hasattr(session.config, "workerinput"):  # a pytest-xdist worker: its controller checked
+        return
+    from explainer.builder.problems import report_problems
+    from explainer.content.errors import ContentErrors
+
+    try:
+        content_model()
+    except ContentErrors as errors:
+        report_problems(errors, "no test was run")
+        pytest.exit("the content has problems (make check lists them)", returncode=1)
+
+
 def run_explainer(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `python -m explainer …` as a contributor would, capturing its output."""
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
@@ -170,7 +186,8 @@ def _git(*args: str, cwd: Path = ROOT) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
 
 
-def _as_committed(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session")
+def publishable_repository(tmp_path_factory) -> Path:
     """The repository as its pull request will be: a publish build refuses content that is not
     committed (its dates come from history), so a contributor's new, uncommitted files are
     committed in a throwaway clone, and `make test` passes before they commit."""
@@ -193,15 +210,42 @@ def committed_clone(clone: Path) -> Path:
     return clone
 
 
-@pytest.fixture(scope="session")
-def production_site(tmp_path_factory) -> BuiltSite:
-    output = tmp_path_factory.mktemp("prod") / "output"
-    env, repository = {"SITEURL": PRODUCTION_SITEURL}, _as_committed(tmp_path_factory)
+def _publish(repository: Path, output: Path, siteurl: str) -> None:
+    """`make publish` of the working tree as its pull request will be (new files committed)."""
     result = run_explainer(
-        "build", "--settings", "publishconf.py", "--output", str(output), env=env, cwd=repository
+        "build",
+        "--settings",
+        "publishconf.py",
+        "--output",
+        str(output),
+        env={"SITEURL": siteurl},
+        cwd=repository,
     )
     assert result.returncode == 0, result.stderr
-    return BuiltSite(output, PRODUCTION_SITEURL, repository=repository)
+
+
+# The fixtures that run a production build: what a contributor's uncommitted files must pass.
+PUBLISH_BUILDS = ("production_site", "subpath_site")
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory, publishable_repository) -> BuiltSite:
+    output = tmp_path_factory.mktemp("prod") / "output"
+    _publish(publishable_repository, output, PRODUCTION_SITEURL)
+    return BuiltSite(output, PRODUCTION_SITEURL, repository=publishable_repository)
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory, publishable_repository):
+    """A production build served at http://127.0.0.1:<port>/repo/, as GitHub Pages serves a project."""
+    from explainer.builder.serve import serve_in_background
+
+    root = tmp_path_factory.mktemp("pages")
+    server, url = serve_in_background(root)
+    siteurl = url + "/repo"
+    _publish(publishable_repository, root / "repo", siteurl)
+    yield siteurl
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -255,7 +299,11 @@ def browser():
 
 
 def pytest_collection_modifyitems(items):
-    """A test that drives Chromium is a browser test, whatever file it stands in."""
+    """A test that drives Chromium is a browser test, and one that reads a production build a
+    publish test, whatever file it stands in."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        used = getattr(item, "fixturenames", ())
+        if "browser" in used:
             item.add_marker(pytest.mark.browser)
+        if any(name in used for name in PUBLISH_BUILDS):
+            item.add_marker(pytest.mark.publish)

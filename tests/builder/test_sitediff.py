@@ -2,46 +2,27 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-
 import pytest
-from conftest import ROOT, content_model, run_explainer
+from conftest import committed_clone, content_model, run_explainer
 from explainer.builder.sitediff.built import compare_sites
 from newsource import SLUG, add_a_new_source
 
 pytestmark = pytest.mark.slow  # each test builds the site twice
 
 
-def _repository(folder):
-    """A copy of this repository's tracked files, as one commit of a repository of its own."""
-    listed = subprocess.run(
-        ["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, text=True, check=True
-    )
-    for name in filter(None, listed.stdout.split("\0")):
-        if (ROOT / name).is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(ROOT / name, folder / name)
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
-        subprocess.run(["git", "-C", str(folder), *command], check=True, env=env, capture_output=True)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    """make diff BASE=main in a repository whose working tree adds a source, with an event, a
-    claim and a campaign citing it, and drops one event."""
-    repo = _repository(tmp_path_factory.mktemp("repo"))
+    """make diff BASE=HEAD in a clone of this repository (its working tree committed) whose
+    working tree then adds a source, with an event, a claim and a campaign citing it, and drops
+    one event."""
+    repo = committed_clone(tmp_path_factory.mktemp("repo") / "repository")
     model = content_model()
     add_a_new_source(repo / "content", model)
     dropped = model.events[0]
     (repo / dropped.path).unlink()
     summary = repo.parent / "summary.md"
     result = run_explainer(
-        "diff", "--base", "main", "--summary", str(summary), "--artifact", "site-preview", cwd=repo
+        "diff", "--base", "HEAD", "--summary", str(summary), "--artifact", "site-preview", cwd=repo
     )
     assert result.returncode == 0, result.stderr
     return result.stdout, summary.read_text(encoding="utf-8"), dropped
@@ -87,7 +68,7 @@ def test_pages_that_differ_only_by_their_last_changed_date_are_not_changed(tmp_p
 
 
 def test_an_unknown_base_is_named_with_how_to_fix_it(tmp_path):
-    repo = _repository(tmp_path)
+    repo = committed_clone(tmp_path / "repository")
     result = run_explainer("diff", "--base", "no-such-branch", cwd=repo)
     assert result.returncode == 1
     assert result.stderr.startswith("no-such-branch: git knows no such branch, tag or commit — fetch it")

@@ -164,23 +164,6 @@ def test_timeline_filters_are_pages_without_javascript(browser, server, model):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory):
-    """A production build served at http://127.0.0.1:<port>/repo/, as GitHub Pages serves a project."""
-    from conftest import run_explainer
-    from explainer.builder.serve import serve_in_background
-
-    root = tmp_path_factory.mktemp("pages")
-    server, url = serve_in_background(root)
-    siteurl = url + "/repo"
-    result = run_explainer(
-        "build", "--settings", "publishconf.py", "--output", str(root / "repo"), env={"SITEURL": siteurl}
-    )
-    assert result.returncode == 0, result.stderr
-    yield siteurl
-    server.shutdown()
-
-
 def a_name_few_pages_use(model):
     """An entity whose own name (not only an alias) is in a source, named by the fewest texts: all
     the pages that name it fit in the results shown."""

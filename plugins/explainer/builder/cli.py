@@ -20,9 +20,8 @@ from ..content.history import HistoryError, UncommittedFiles
 from ..model.loader import load_model
 from .finish import PostBuildError, finish_site
 from .lock import build_lock
+from .problems import report_problems
 from .site_folder import OutputFolderError, SiteFolder
-
-GITHUB_ACTIONS = os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 class _WarningCollector(logging.Handler):
@@ -45,15 +44,6 @@ def _pin_environment() -> None:
         time.tzset()
 
 
-def _report(errors: ContentErrors) -> None:
-    for error in errors.errors:
-        print(error, file=sys.stderr)
-        if GITHUB_ACTIONS:
-            print(error.github_annotation())
-    count = len(errors.errors)
-    print(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written.", file=sys.stderr)
-
-
 def build(settings_file: str, output: str | None) -> int:
     from pelican.log import console
     from pelican.settings import read_settings
@@ -61,9 +51,16 @@ def build(settings_file: str, output: str | None) -> int:
     console.quiet = True  # Pelican's own summary counts only its (unused) article generator
 
     collector = _WarningCollector()
-    logging.getLogger().addHandler(collector)
-    logging.getLogger().setLevel(logging.WARNING)
-    settings = read_settings(settings_file)
+    root = logging.getLogger()
+    root.addHandler(collector)
+    root.setLevel(logging.WARNING)
+    try:
+        return _build(read_settings(settings_file), output, collector)
+    finally:  # a second build in this process counts its own warnings only
+        root.removeHandler(collector)
+
+
+def _build(settings: dict, output: str | None, collector: _WarningCollector) -> int:
     # The output path is not resolved: were it a link, the folder it points to would be replaced.
     final = Path(os.path.abspath(output or settings["OUTPUT_PATH"]))
     try:
@@ -105,7 +102,7 @@ def _run_pelican(settings: dict, collector: _WarningCollector) -> bool:
     try:
         Pelican(settings).run()
     except ContentErrors as errors:
-        _report(errors)
+        report_problems(errors)
         return False
     except UncommittedFiles as exc:
         for line in exc.lines:
@@ -130,7 +127,7 @@ def check(settings_file: str) -> int:
     try:
         model = load_model(Path(settings["PATH"]), siteurl=settings["SITEURL"])
     except ContentErrors as errors:
-        _report(errors)
+        report_problems(errors)
         return 1
     counts = {
         "sources": len(model.sources),

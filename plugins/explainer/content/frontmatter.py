@@ -208,7 +208,10 @@ def _parse_yaml(text: str, path: str, first_line: int) -> tuple[dict, dict]:
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is reported at the end of the text; its start is more useful.
         at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip())
-        unclosed = exc.context_mark and (at_end or "end of stream" in (exc.problem or ""))
+        # A '[' or '{' left open is found where the next field starts: the line that opened it
+        # is the one to fix.
+        in_flow = (exc.context or "").startswith("while parsing a flow")
+        unclosed = exc.context_mark and (at_end or in_flow or "end of stream" in (exc.problem or ""))
         mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
         problem = exc.problem or exc.context or "unreadable"

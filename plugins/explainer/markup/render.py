@@ -23,6 +23,7 @@ from .excerpt import keep_only
 AFTER_INLINE = -5
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+_TAG_NAME = re.compile(r"<(?P<closing>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -242,9 +243,14 @@ class MarkdownRenderer:
 
     def _raw_html_problems(self) -> list[Problem]:
         # Python-Markdown stashes raw HTML (and character entities) instead of escaping it.
-        problems = []
+        problems, opened = [], set()
         for raw in self._md.htmlStash.rawHtmlBlocks:
             raw = str(raw)
+            tag = _TAG_NAME.match(raw.strip())
+            if tag and tag["closing"] and tag["name"].lower() in opened:
+                continue  # '</script>' after '<script>': one mistake, one error
+            if tag:
+                opened.add(tag["name"].lower())
             if not _ENTITY.fullmatch(raw.strip()):
                 problems.append(
                     Problem(

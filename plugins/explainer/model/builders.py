@@ -109,7 +109,7 @@ class ItemBuilder:
                 "the source has no text",
                 "paste the article's text below the metadata block",
             )
-        if fields is None:
+        if fields is None or not rendered.paragraphs:  # citing it would only repeat the error
             return None
         published, accessed = fields["date"], fields["accessed"]
         if published.known and accessed.known and accessed.value.latest() < published.value.earliest():

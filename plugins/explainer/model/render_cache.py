@@ -139,8 +139,12 @@ class RenderCache:
             return self._load(found[0], sources)
         self.misses[kind] += 1
         value = compute()
-        if keep is None or keep(value):
-            checked = checked_against(value) if checked_against else []
+        if keep is not None and not keep(value):
+            return value
+        checked = checked_against(value) if checked_against else []
+        # A result citing a source that failed to load (None) has nothing to be checked against
+        # next time: it is not kept, and the build stops on that source's own error.
+        if None not in checked:
             digests = {source.slug: self.paragraphs_digest(source) for source in checked}
             self.kept[key] = (self._dump(value, sources), digests)
         return value

@@ -55,3 +55,14 @@ def markdown(
             "",
         ]
     return "\n".join(lines)
+
+
+def not_compared(errors: list) -> str:
+    """The summary of a change whose content does not load: its problems, as make check lists them."""
+    lines = [
+        "## What this change does to the site",
+        "",
+        "Not compared: the change's content has problems.",
+        "",
+    ]
+    return "\n".join(lines + _listed("Problems", [str(error) for error in errors]))
