@@ -36,7 +36,7 @@ help:
 	@echo "make quick    the tests without browsers and whole-build kills (under a minute)"
 	@echo "make html     development build into output/"
 	@echo "make publish  production build (SITEURL=https://user.github.io/repo make publish)"
-	@echo "make lint     ruff check and format check"
+	@echo "make lint     ruff check and format check, and the stages' import order"
 	@echo "make audit    Lighthouse (mobile) scores for each page type (needs Node.js)"
 	@echo "make bench    build time against plain Pelican, 100 to 2,000 sources (about 7 minutes)"
 	@echo "make requirements  pin requirements*.txt again from requirements*.in (needs the network)"
@@ -91,9 +91,11 @@ test: lint
 quick: $(TEST_READY)
 	$(BIN)/python -m pytest -m "not browser and not slow" -n auto
 
+# The stages' import order (.importlinter, ARCHITECTURE.md) is checked with the style.
 lint: $(TEST_READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=plugins $(BIN)/lint-imports --no-cache --no-logo
 
 format: $(TEST_READY)
 	$(BIN)/ruff format .
