@@ -48,7 +48,7 @@ TAG_FEED_ATOM = TAG_FEED_RSS = None
 # Autoescape everything; rendered Markdown is marked safe explicitly with the |html filter.
 # A build reads each template once: auto_reload would stat its file at every include.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
-# Rebuilds render only the texts that changed (plugins/explainer/render_cache.py); the cache
+# Rebuilds render only the texts that changed (plugins/explainer/model/render_cache.py); the cache
 # lives in cache/, which `make clean` removes. Production builds start cold (publishconf.py).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True

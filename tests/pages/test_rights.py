@@ -52,6 +52,14 @@ def test_an_unknown_text_setting_is_named_with_its_choices():
     assert "'full', 'cited'" in str(raised.value)
 
 
+def test_an_unknown_text_setting_is_reported_in_the_settings_file_that_sets_it(project):
+    project.settings.write_text(project.settings.read_text() + f"{SETTING} = 'excerpts'\n")
+    result = run_explainer("build", "--settings", str(project.settings))
+    line = project.settings.read_text().splitlines().index(f"{SETTING} = 'excerpts'") + 1
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{project.settings}:{line}: {SETTING} is 'excerpts'"), result.stderr
+
+
 @pytest.fixture(scope="session")
 def cited_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cited-settings")

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..content.errors import ContentErrors
 from ..content.history import HistoryError, UncommittedFiles
 from ..model.loader import load_model
+from ..model.published import SETTINGS_FILE
 from .finish import PostBuildError, finish_site
 from .lock import build_lock
 from .problems import report_problems
@@ -55,7 +56,9 @@ def build(settings_file: str, output: str | None) -> int:
     root.addHandler(collector)
     root.setLevel(logging.WARNING)
     try:
-        return _build(read_settings(settings_file), output, collector)
+        settings = read_settings(settings_file)
+        settings[SETTINGS_FILE] = settings_file  # what a mistake in the settings is reported against
+        return _build(settings, output, collector)
     finally:  # a second build in this process counts its own warnings only
         root.removeHandler(collector)
 

@@ -70,9 +70,6 @@ class DocumentReader:
             self.read.append(document)
         return items
 
-    def _display(self, file: Path) -> str:
-        return file.relative_to(self.display_root).as_posix()
-
     def display(self, file: Path) -> str:
         """The path as contributors see it: content/sources/x.md."""
         return file.relative_to(self.display_root).as_posix()

@@ -13,7 +13,7 @@ from ..content.frontmatter import Document
 from ..markup.render import Rendered
 from ..text.answers import distinct_answers, is_known
 
-# Site paths the generators write whatever the content (contract in DESIGN.md).
+# Site paths the generators write whatever the content (README.md, "Site addresses").
 FIXED_PATHS = {
     "/sources/": "the sources list",
     "/timeline/": "the timeline",

@@ -17,9 +17,14 @@ SETTING = "EXPLAINER_UNKNOWN_RIGHTS_TEXT"
 TEXT_MODES = ("full", "cited")
 
 
-def text_mode(settings: dict, settings_file: str = "pelicanconf.py") -> str:
+# The settings file the build was started with (builder/cli.py records it), for errors to name.
+SETTINGS_FILE = "EXPLAINER_SETTINGS_FILE"
+
+
+def text_mode(settings: dict) -> str:
     mode = settings.get(SETTING, "full")
     if mode not in TEXT_MODES:
+        settings_file = settings.get(SETTINGS_FILE, "pelicanconf.py")
         error = ContentError(
             settings_file,
             _line_of_setting(Path(settings_file)),
