@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import SETTINGS
 from explainer.content.fields import ENTITY_TYPE_PLURALS, ENTITY_TYPES
 from explainer.markup.mentions import EntityMatcher
 from explainer.markup.render import MarkdownRenderer
@@ -71,6 +72,24 @@ def test_headings_links_and_code_are_left_alone():
     _, soup = render("## Amazon\n\n[about Amazon](https://example.com) and `ICE` and *AWS* then ICE.")
     assert xrefs(soup) == [("AWS", "/entities/aws/"), ("ICE", "/entities/ice/")]
     assert soup.h2.find("a") is None and soup.code.find("a") is None
+
+
+def test_a_name_inside_a_title_is_not_a_mention():
+    """The site's own name ("The Amazon employees' letter, explained") names the site."""
+    renderer = MarkdownRenderer("", entity_matcher=EntityMatcher(ALIASES, titles=("The Amazon Files",)))
+    rendered = renderer.render("Credit *The Amazon Files*, which is about Amazon.")
+    soup = BeautifulSoup(rendered.html, "html.parser")
+    assert xrefs(soup) == [("Amazon", "/entities/amazon/")] and soup.em.find("a") is None
+    assert [m.sentence for m in rendered.mentions] == ["Credit The Amazon Files, which is about Amazon."]
+
+
+def test_the_sites_own_name_is_never_linked_as_an_entity(any_site):
+    """Where a page's text quotes the site's name (About's credit line), no word of it is a link."""
+    name = SETTINGS["SITENAME"]
+    for file in any_site.html_files():
+        main = any_site.soup(any_site.url_of(file)).main
+        for element in main.find_all(lambda tag: text_of(tag) == name) if main else ():
+            assert element.select("a.xref") == [], any_site.url_of(file)
 
 
 def test_mentions_are_recorded_with_paragraph_and_sentence():

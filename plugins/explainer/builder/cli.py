@@ -128,7 +128,9 @@ def check(settings_file: str) -> int:
 
     settings = read_settings(settings_file)
     try:
-        model = load_model(Path(settings["PATH"]), siteurl=settings["SITEURL"])
+        model = load_model(
+            Path(settings["PATH"]), siteurl=settings["SITEURL"], site_name=settings["SITENAME"]
+        )
     except ContentErrors as errors:
         _report(errors)
         return 1
