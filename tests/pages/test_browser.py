@@ -151,6 +151,26 @@ def test_timeline_filters_in_place_with_javascript(open_page, server, model, wid
     assert visible_entries(page) == everything
 
 
+def test_a_timeline_filter_survives_leaving_the_page_and_coming_back(open_page, server, model):
+    """Back from a page the filtered timeline links to shows the same filter, not everything."""
+    group = a_group_of_some_entries(model)
+    page = open_page("/timeline/", width=390)
+    everything = visible_entries(page)
+    page.click(f"a[data-filter-group='{group}']")
+    shown, status = visible_entries(page), page.inner_text(".filter-status")
+    page.click("li.entry:not([hidden]) .entry-more summary")
+    page.click("li.entry:not([hidden]) .entry-more a")  # who was involved: another page
+    assert not page.url.startswith(server + "/timeline/")
+    page.go_back()
+    page.wait_for_selector(".filter-status:not(:empty)")
+    assert visible_entries(page) == shown
+    assert page.inner_text(".filter-status") == status
+    assert page.get_attribute(f"a[data-filter-group='{group}']", "aria-current") == "true"
+    page.click("a[data-filter='all']")
+    page.reload()
+    assert visible_entries(page) == everything
+
+
 def test_timeline_filters_are_pages_without_javascript(browser, server, model):
     group = a_group_of_some_entries(model)
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
