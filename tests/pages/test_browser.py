@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from explainer.content.fields import EVENT_GROUPS
+from explainer.content.phrasing import date_order
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -241,3 +244,21 @@ def test_typing_a_name_into_search_lists_the_pages_that_name_it(browser, subpath
     assert results.violations_count == 0, results.generate_report()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_demand_cards_stand_one_below_the_other_with_no_gaps(open_page, model, width):
+    """Each campaign's card spans the column, in date order, each right below the last: no card
+    leaves an empty space beside a taller neighbour."""
+    page = open_page("/demands/", width=width)
+    boxes = page.eval_on_selector_all(
+        ".campaign-card",
+        "cards => cards.map(c => { const r = c.getBoundingClientRect(); return [c.id, r.left, r.width, r.top, r.bottom]; })",
+    )
+    column = page.eval_on_selector(".campaign-cards", "e => e.getBoundingClientRect().width")
+    assert [box[0] for box in boxes] == [
+        c.anchor for c in sorted(model.campaigns, key=lambda c: date_order(c.date))
+    ]
+    for (_, left, card_width, _, bottom), (_, next_left, _, next_top, _) in pairwise(boxes):
+        assert card_width == column and next_left == left
+        assert 0 <= next_top - bottom <= 24

@@ -12,9 +12,7 @@ class DemandsGenerator(ThemedGenerator):
     the letter's demands."""
 
     def generate_output(self, writer):
-        # The site's subject comes first; the others follow in date order.
-        subject = self.settings.get("EXPLAINER_SUBJECT")
-        campaigns = sorted(self.model.campaigns, key=lambda c: c.slug != subject)
+        campaigns = self.model.campaigns  # in date order, as the model holds them
         rows = [
             (slug, label, DEMAND_SHORT_LABELS.get(slug, label))
             for slug, label in DEMAND_CATEGORIES.items()
