@@ -262,3 +262,16 @@ def test_demand_cards_stand_one_below_the_other_with_no_gaps(open_page, model, w
     for (_, left, card_width, _, bottom), (_, next_left, _, next_top, _) in pairwise(boxes):
         assert card_width == column and next_left == left
         assert 0 <= next_top - bottom <= 24
+
+
+def test_on_a_phone_each_answer_card_s_cells_span_the_card(open_page):
+    """Each answer of /differences/ is a card on a phone: its value, words and source (and the
+    rules between them) run the card's full width."""
+    page = open_page("/differences/", width=390)
+    rows = page.eval_on_selector_all(
+        "table.answers tbody tr",
+        "rows => rows.map(r => [r.clientWidth, ...[...r.children].map(c => c.getBoundingClientRect().width)])",
+    )
+    assert rows
+    for row, *cells in rows:
+        assert all(abs(cell - row) <= 1 for cell in cells), (row, cells)
