@@ -147,6 +147,12 @@ def test_timeline_filters_in_place_with_javascript(open_page, server, model, wid
     assert page.inner_text(".filter-status") == status
     assert page.get_attribute(f"a[data-filter-group='{group}']", "aria-current") == "true"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The page's map lists the eras still shown, and the notes.
+    listed = page.eval_on_selector_all(
+        ".contents li:not([hidden]) a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    shown_eras = page.eval_on_selector_all(".era:not([hidden]) > h2", "hs => hs.map(h => '#' + h.id)")
+    assert listed == [*shown_eras, "#references-heading"]
     page.click(".timeline-filters summary")
     page.click(f"a[data-filter-entity='{entity.slug}']")
     assert set(visible_entries(page)) == {event.slug for event in entity.events}

@@ -479,3 +479,14 @@ def test_differences_fits_in_ten_phone_screens_with_every_difference_a_tap_away(
         entry = box(page, target)
         assert entry["h"] > 0 and 0 <= entry["y"] - page.evaluate("scrollY") < PHONE["height"], target
         assert page.locator(f"{target} a[href^='/sources/']").count() >= 1
+
+
+@pytest.mark.parametrize(
+    ("path", "came_for"),
+    [("/differences/", "section.claim"), ("/demands/", "table.matrix"), ("/timeline/", "li.entry")],
+)
+def test_a_long_page_s_map_leaves_what_a_reader_came_for_on_the_first_screen(visit, path, came_for):
+    page = visit(path)
+    contents = box(page, "nav.contents")
+    assert contents["h"] <= 3.5 * 24, "the map keeps to three lines"
+    assert contents["bottom"] <= box(page, came_for)["y"] < PHONE["height"]

@@ -175,6 +175,7 @@ class Period:
 class Era:
     title: str
     periods: list[Period]
+    anchor: str = ""  # its heading's id on the page: era-1, era-2…
 
 
 def eras(ordered: list[Entry]) -> list[Era]:
@@ -198,8 +199,12 @@ def eras(ordered: list[Entry]) -> list[Era]:
         periods[-1][1].append(entry)
         period_key = key
     return [
-        Era(ERAS[index][0], [Period(period_label(PartialDate(*key), found), found) for key, found in periods])
-        for index, periods in result
+        Era(
+            ERAS[index][0],
+            [Period(period_label(PartialDate(*key), found), found) for key, found in periods],
+            f"era-{number}",
+        )
+        for number, (index, periods) in enumerate(result, 1)
     ]
 
 

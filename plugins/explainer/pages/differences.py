@@ -8,6 +8,7 @@ from ..text.edition import edition
 from ..text.letter_quotes import QuoteFinder
 from ..text.normal import normalise
 from .base import ThemedGenerator
+from .contents import contents
 
 DISPUTED = ("differ", "Figures in dispute")
 UNDISPUTED = ("agree", "Figures not in dispute")
@@ -32,6 +33,7 @@ class DifferencesGenerator(ThemedGenerator):
             headings=dict(sections),
             notes=notes,
             documents=documents,
+            contents=contents(sections, notes),
             page_url="differences/",
             page_name="Where the reports differ",
         )

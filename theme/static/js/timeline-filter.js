@@ -36,6 +36,11 @@
     document.querySelectorAll(".period, .era").forEach(function (section) {
       section.hidden = !section.querySelector(".entry:not([hidden])");
     });
+    // The page's map lists only the eras still shown.
+    document.querySelectorAll(".contents a").forEach(function (a) {
+      var target = document.getElementById(a.hash.slice(1));
+      a.parentNode.hidden = !!(target && target.closest("[hidden]"));
+    });
     nav.querySelectorAll("a[aria-current]").forEach(function (a) { a.removeAttribute("aria-current"); });
     link.setAttribute("aria-current", "true");
     status.textContent = "Showing " + shown + " of " + entries.length + " entries: " + link.textContent.replace(/\s*\(\d+\)$/, "") + ".";
