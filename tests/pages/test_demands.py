@@ -9,7 +9,7 @@ import json
 import pytest
 from contenttree import campaign_text
 from explainer.content.fields import DEMAND_CATEGORIES
-from explainer.content.phrasing import date_order
+from explainer.content.phrasing import capitalised, date_order
 from explainer.text.wording import align
 from reading import text_of, value_text
 
@@ -196,6 +196,9 @@ def test_the_wording_comparison_is_computed_from_the_sources(any_site):
             # Each difference is marked: changed or added words in <mark>, left-out ones in <del>.
             marked = bool(wording.select("mark, del"))
             assert (differences.get_text() == "Identical.") is not marked, row.th.a["href"]
+            # Each difference in words, as the alignment names it, with its quotations' case kept.
+            _, named = align(document.paragraphs[number - 1], source.paragraphs[int(anchor) - 1])
+            assert [text_of(li) for li in differences.select("li")] == [capitalised(d) for d in named]
             for deleted in wording.select("del"):
                 deleted.decompose()  # what the source leaves out is not in its paragraph
             assert text_of(wording) in " ".join(source.paragraphs[int(anchor) - 1].split()), row.th.a["href"]
