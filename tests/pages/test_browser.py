@@ -281,3 +281,13 @@ def test_on_a_phone_each_answer_card_s_cells_span_the_card(open_page):
     assert rows
     for row, *cells in rows:
         assert all(abs(cell - row) <= 1 for cell in cells), (row, cells)
+
+
+def test_the_differences_page_prints_what_it_keeps_behind_disclosures(open_page):
+    page = open_page("/differences/", media="print")
+    closed = "() => document.querySelectorAll('.claim-more:not([open]), .apparatus:not([open])').length"
+    assert page.evaluate(closed) > 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(closed) == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(closed) > 0, "on screen they close again"
