@@ -72,7 +72,7 @@ class EditedParagraph:
     witnesses: list[Witness]
 
     def lemma(self, place: Place) -> str:
-        """The paragraph's words at a place; for an addition, the word it follows."""
+        """The paragraph's words at a place; for an addition, the word it follows ("" at the start)."""
         if place.addition:
             return _LAST_WORD.search(self.text[: place.start]).group(1)
         return self.text[place.start : place.end]
