@@ -60,8 +60,6 @@ CONTENT_CACHING_LAYER = "none"
 DELETE_OUTPUT_DIRECTORY = True
 
 # Site navigation: (label, path below SITEURL).
-# The document the site is about: its campaign leads the demands matrix.
-EXPLAINER_SUBJECT = "amazon-employees-letter"
 MENU = [
     ("In brief", ""),
     ("The letter", "sources/amazon-employees-letter/"),

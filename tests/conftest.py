@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The copies of the articles as received: the tests check each source's text against its copy.
 COPIES = ROOT / "content" / "sources" / "copies"
 PRODUCTION_SITEURL = "https://example.github.io/repo"
+SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))  # the development build's settings
 # The CSL data schema (vendored, MIT): what /data/sources.json and each page's record must meet.
 CSL_SCHEMA = ROOT / "tests" / "fixtures" / "csl" / "csl-data.json"
 # CI sets this so that a missing browser or Java fails instead of skipping.
@@ -107,7 +109,7 @@ def content_model(content: Path = ROOT / "content"):
 def _loaded_model(content: Path):
     from explainer.model import load_model
 
-    return load_model(content)
+    return load_model(content, site_name=SETTINGS["SITENAME"])  # as the build's settings give it
 
 
 class BuiltSite:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from explainer.content.fields import EVENT_GROUPS
+from explainer.content.phrasing import date_order
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -144,10 +147,36 @@ def test_timeline_filters_in_place_with_javascript(open_page, server, model, wid
     assert page.inner_text(".filter-status") == status
     assert page.get_attribute(f"a[data-filter-group='{group}']", "aria-current") == "true"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The page's map lists the eras still shown, and the notes.
+    listed = page.eval_on_selector_all(
+        ".contents li:not([hidden]) a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    shown_eras = page.eval_on_selector_all(".era:not([hidden]) > h2", "hs => hs.map(h => '#' + h.id)")
+    assert listed == [*shown_eras, "#references-heading"]
     page.click(".timeline-filters summary")
     page.click(f"a[data-filter-entity='{entity.slug}']")
     assert set(visible_entries(page)) == {event.slug for event in entity.events}
     page.click("a[data-filter='all']")
+    assert visible_entries(page) == everything
+
+
+def test_a_timeline_filter_survives_leaving_the_page_and_coming_back(open_page, server, model):
+    """Back from a page the filtered timeline links to shows the same filter, not everything."""
+    group = a_group_of_some_entries(model)
+    page = open_page("/timeline/", width=390)
+    everything = visible_entries(page)
+    page.click(f"a[data-filter-group='{group}']")
+    shown, status = visible_entries(page), page.inner_text(".filter-status")
+    page.click("li.entry:not([hidden]) .entry-more summary")
+    page.click("li.entry:not([hidden]) .entry-more a")  # who was involved: another page
+    assert not page.url.startswith(server + "/timeline/")
+    page.go_back()
+    page.wait_for_selector(".filter-status:not(:empty)")
+    assert visible_entries(page) == shown
+    assert page.inner_text(".filter-status") == status
+    assert page.get_attribute(f"a[data-filter-group='{group}']", "aria-current") == "true"
+    page.click("a[data-filter='all']")
+    page.reload()
     assert visible_entries(page) == everything
 
 
@@ -204,3 +233,44 @@ def test_typing_a_name_into_search_lists_the_pages_that_name_it(browser, subpath
     assert results.violations_count == 0, results.generate_report()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_demand_cards_stand_one_below_the_other_with_no_gaps(open_page, model, width):
+    """Each campaign's card spans the column, in date order, each right below the last: no card
+    leaves an empty space beside a taller neighbour."""
+    page = open_page("/demands/", width=width)
+    boxes = page.eval_on_selector_all(
+        ".campaign-card",
+        "cards => cards.map(c => { const r = c.getBoundingClientRect(); return [c.id, r.left, r.width, r.top, r.bottom]; })",
+    )
+    column = page.eval_on_selector(".campaign-cards", "e => e.getBoundingClientRect().width")
+    assert [box[0] for box in boxes] == [
+        c.anchor for c in sorted(model.campaigns, key=lambda c: date_order(c.date))
+    ]
+    for (_, left, card_width, _, bottom), (_, next_left, _, next_top, _) in pairwise(boxes):
+        assert card_width == column and next_left == left
+        assert 0 <= next_top - bottom <= 24
+
+
+def test_on_a_phone_each_answer_card_s_cells_span_the_card(open_page):
+    """Each answer of /differences/ is a card on a phone: its value, words and source (and the
+    rules between them) run the card's full width."""
+    page = open_page("/differences/", width=390)
+    rows = page.eval_on_selector_all(
+        "table.answers tbody tr",
+        "rows => rows.map(r => [r.clientWidth, ...[...r.children].map(c => c.getBoundingClientRect().width)])",
+    )
+    assert rows
+    for row, *cells in rows:
+        assert all(abs(cell - row) <= 1 for cell in cells), (row, cells)
+
+
+def test_the_differences_page_prints_what_it_keeps_behind_disclosures(open_page):
+    page = open_page("/differences/", media="print")
+    closed = "() => document.querySelectorAll('.claim-more:not([open]), .apparatus:not([open])').length"
+    assert page.evaluate(closed) > 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(closed) == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(closed) > 0, "on screen they close again"

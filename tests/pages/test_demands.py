@@ -9,6 +9,7 @@ import json
 import pytest
 from contenttree import campaign_text
 from explainer.content.fields import DEMAND_CATEGORIES
+from explainer.content.phrasing import capitalised, date_order
 from explainer.text.wording import align
 from reading import text_of, value_text
 
@@ -66,14 +67,9 @@ FACT_ROWS = ["Who asked", "Asked whom", "When", "Form", "How many took part", "W
 OUTCOME_ROW = "What came of it"
 
 
-def subject_first(site) -> list:
-    """The campaigns in the page's order: the site's subject (pelicanconf.py) first, then by date."""
-    import runpy
-
-    from conftest import ROOT
-
-    subject = runpy.run_path(str(ROOT / "pelicanconf.py"))["EXPLAINER_SUBJECT"]
-    return sorted(site.model.campaigns, key=lambda c: c.slug != subject)
+def by_date(site) -> list:
+    """The campaigns in the page's order: by date, the first day each date allows first."""
+    return sorted(site.model.campaigns, key=lambda c: date_order(c.date))
 
 
 def kinds_asked(model) -> list[tuple[str, str]]:
@@ -85,8 +81,8 @@ def kinds_asked(model) -> list[tuple[str, str]]:
     ]
 
 
-def test_the_matrix_marks_who_asked_for_what_with_the_subject_first(any_site):
-    campaigns = subject_first(any_site)
+def test_the_matrix_marks_who_asked_for_what_in_date_order(any_site):
+    campaigns = by_date(any_site)
     table = any_site.soup("/demands/").select_one("table.matrix")
     assert text_of(table.caption) == f"What {len(campaigns)} campaigns of 2018 asked for"
     kinds = kinds_asked(any_site.model)
@@ -131,6 +127,11 @@ def assert_quoted(site, cell, quotes, fallback: str) -> None:
         pinpoint = quoted.citation.pinpoint
         target = f"/sources/{quoted.citation.key}/" + (f"#{pinpoint.anchor}" if pinpoint else "")
         assert note.find("a", href=target) is not None, target
+
+
+def test_the_cards_follow_in_date_order(any_site):
+    cards = any_site.soup("/demands/").select(".campaign-cards > section.campaign-card")
+    assert [card["id"] for card in cards] == [c.anchor for c in by_date(any_site)]
 
 
 def test_each_card_quotes_its_campaign_s_figures_demands_and_outcome_with_citations(any_site):
@@ -195,6 +196,9 @@ def test_the_wording_comparison_is_computed_from_the_sources(any_site):
             # Each difference is marked: changed or added words in <mark>, left-out ones in <del>.
             marked = bool(wording.select("mark, del"))
             assert (differences.get_text() == "Identical.") is not marked, row.th.a["href"]
+            # Each difference in words, as the alignment names it, with its quotations' case kept.
+            _, named = align(document.paragraphs[number - 1], source.paragraphs[int(anchor) - 1])
+            assert [text_of(li) for li in differences.select("li")] == [capitalised(d) for d in named]
             for deleted in wording.select("del"):
                 deleted.decompose()  # what the source leaves out is not in its paragraph
             assert text_of(wording) in " ".join(source.paragraphs[int(anchor) - 1].split()), row.th.a["href"]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from types import SimpleNamespace
 
 import pytest
 from contenttree import claim_text
+from explainer.content.phrasing import capitalised
+from explainer.text.edition import edition, label
 from explainer.text.letter_quotes import quotations_in, quoted_passages
 from explainer.text.normal import normalise
 from reading import short_reference, text_of
@@ -167,15 +170,73 @@ def test_short_quotations_and_unrelated_quotes_are_not_passages():
     assert quoted_passages(document, [other]) == []
 
 
+def edited(*quotations: str):
+    """The LETTER as an edition shows it, quoted once by each of the sources given."""
+    document = SimpleNamespace(slug="letter", paragraphs=LETTER)
+    sources = [SimpleNamespace(slug=f"source-{n}", paragraphs=[q]) for n, q in enumerate(quotations, 1)]
+    return edition(LETTER, quoted_passages(document, sources))
+
+
+def readings(paragraph) -> list:
+    return [
+        (
+            paragraph.lemma(place),
+            [(r.description, [w.source.slug for w in r.witnesses]) for r in place.readings],
+        )
+        for place in paragraph.places
+    ]
+
+
+def test_an_edition_marks_each_place_once_with_every_source_that_differs_there():
+    _, second, third = edited(
+        '"We refuse to build the platform that runs ICE, and we refuse to contribute to tools that violate human rights."',
+        '"We refuse to build the platform that runs ICE, and we firmly refuse to contribute to tools that violate rights."',
+    )
+    assert readings(second) == [
+        ("powers", [("has \u201cruns\u201d for \u201cpowers\u201d", ["source-1", "source-2"])]),
+        ("we", [("adds the words \u201cfirmly\u201d", ["source-2"])]),  # an addition, after "we"
+        ("human", [("leaves out the words \u201chuman\u201d", ["source-2"])]),
+    ]
+    assert [place.label for place in second.places] == ["a", "b", "c"] and second.places[1].addition
+    assert [(w.passage.source.slug, w.labels) for w in second.witnesses] == [
+        ("source-1", ["a"]),
+        ("source-2", ["a", "b", "c"]),
+    ]
+    assert second.stretch(second.witnesses[0]) is None  # the whole paragraph
+    assert third.witnesses == [] and third.places == []
+    assert "".join(piece.text for piece in second.pieces) == LETTER[1]
+
+
+def test_a_quotation_across_paragraphs_is_marked_in_each():
+    first, second, third = edited(
+        '"We refuse to build the platform that powers ICE, and we refuse to contribute to tools that violate human rights. And we demand a choice in what we build, and a say in how it is used."'
+    )
+    assert first.witnesses == [] and readings(second) == []
+    assert readings(third) == [
+        (
+            "As ethically concerned Amazonians,",
+            [("has \u201cAnd\u201d for \u201cAs ethically concerned Amazonians,\u201d", ["source-1"])],
+        )
+    ]
+    assert third.stretch(third.witnesses[0]) == ("As ethically concerned", "it is used")
+
+
+def test_overlapping_differences_are_one_place_and_letters_run_past_z():
+    [_, second, _] = edited(
+        '"We refuse to build the platform, and we refuse to contribute to tools that violate human rights."',
+        '"We refuse to build the platform that powers the ICE, and we refuse to contribute to tools that violate human rights."',
+    )
+    assert [len(place.readings) for place in second.places] == [2]
+    assert [label(n) for n in (0, 25, 26, 27, 701, 702)] == ["a", "z", "aa", "ab", "zz", "aaa"]
+
+
 # The built page: every check reads what to expect from the model of the content it was built from.
 
 
 def verdict(claim) -> str:
     if claim.sources_differ:
         return f"The sources give {len(claim.known_values)} different answers."
-    return (
-        f"{len(claim.answers)} sources agree." if len(claim.answers) > 1 else "One source gives this figure."
-    )
+    return f"({len(claim.answers)} sources agree)" if len(claim.answers) > 1 else "(one source)"
 
 
 def test_disagreements_come_first_with_every_value_footnoted(any_site):
@@ -186,6 +247,12 @@ def test_disagreements_come_first_with_every_value_footnoted(any_site):
     for claim in claims:
         section = soup.find(id=claim.anchor)
         assert section.select_one(".claim-verdict").get_text() == verdict(claim)
+        # A disagreement shows every answer; a settled figure shows its answer, and opens to the words.
+        more = section.select_one("details.claim-more")
+        assert (more is None) is claim.sources_differ
+        if more is not None:
+            assert not more.has_attr("open") and more.table is not None
+            assert text_of(more.summary.select_one(".claim-values")) == "; ".join(claim.values)
         values = [th.get_text(" ", strip=True) for th in section.select("tbody th")]
         assert [v.split(" (this site's reckoning")[0] for v in values] == [a.value for a in claim.answers]
         for answer, shown in zip(claim.answers, values, strict=True):
@@ -220,37 +287,66 @@ def whole_paragraph_quotations(document, sources) -> set[tuple[int, str]]:
     }
 
 
-def test_each_document_shows_who_quotes_each_passage_and_how(any_site):
+def quotations_shown(model, document) -> list:
+    """Every quotation of the document the build finds, in sources whose quoting paragraph the
+    site reproduces."""
+    found = quoted_passages(document, model.sources, reproduced(document))
+    return [p for p in found if p.source.shows(p.paragraph)]
+
+
+def link_to(passage) -> str:
+    return f"/{passage.source.url}#p{passage.paragraph}"
+
+
+def test_each_document_is_shown_once_with_every_difference_at_its_place(any_site):
+    """An edition: the text once; under each paragraph, whoever quotes it; at each place a
+    quotation differs, a lettered mark leading to what that source has there, and its link."""
     model = any_site.model
     soup = any_site.soup("/differences/")
     documents = [s for s in model.sources if s.kind == "primary document"]
-    assert [s["aria-labelledby"] for s in soup.select("section.quoted-document")] == [
+    assert [s["aria-labelledby"] for s in soup.select("section.edition")] == [
         f"document-{d.slug}" for d in documents
     ]
     for document in documents:
         section = soup.find("section", attrs={"aria-labelledby": f"document-{document.slug}"})
-        assert section.h2.get_text() == f"{document.display_title}, as the other sources quote it"
-        listed = set()
+        assert section.h2.get_text() == f"{document.display_title}, as quoted"
+        passages, listed = quotations_shown(model, document), set()
         for number, text in enumerate(document.paragraphs, 1):
             item = section.find(id=f"{document.slug}-p{number}")
-            assert item.blockquote.a["href"] == f"/{document.url}#p{number}"
-            assert text_of(item.blockquote) == f"{number} {' '.join(text.split())}"
-            quoters = item.select(".quoters > li")
-            if not quoters:
-                assert item.select_one(".none").get_text() == "No other source quotes this passage."
-            for quoter in quoters:
-                href = quoter.a["href"]
-                listed.add((number, href))
-                slug, paragraph = href.split("/")[2], int(href.split("#p")[1])
-                assert slug != document.slug and paragraph not in reproduced(document).get(slug, set())
-                quotation = quoter.select_one("q.marked")
-                marked = bool(quotation.select("mark, del"))
-                assert bool(quoter.select(".changes li")) is marked
-                assert (quoter.select_one(".same") is not None) is not marked
-                for deleted in quotation.select("del"):
-                    deleted.decompose()  # what the source leaves out is not in its paragraph
-                quoting = model.sources_by_slug[slug].paragraphs[paragraph - 1]
-                assert normalise(quotation.get_text()) in normalise(quoting), href
+            shown = copy.copy(item.p)
+            for extra in shown.select("sup.place-mark, .none"):
+                extra.decompose()
+            assert item.p.a["href"] == f"/{document.url}#p{number}"
+            assert text_of(shown) == f"{number} {' '.join(text.split())}"  # the text, whole, once
+            quoting = [p for p in passages if p.first <= number <= p.last]
+            apparatus = item.select_one("details.apparatus")
+            assert (apparatus is None) == (not quoting) == (item.select_one(".none") is not None)
+            if apparatus is None:
+                continue
+            assert not apparatus.has_attr("open"), "the differences open on demand"
+            witnesses = [li.a["href"] for li in apparatus.select(".witnesses > li")]
+            assert witnesses == [link_to(p) for p in quoting]
+            listed |= {(number, href) for href in witnesses}
+            entries = apparatus.select(".variants > li")
+            for entry in entries:  # every reading names its sources, each a link to its paragraph
+                readings = entry.select("ul > li")
+                assert readings and all(reading.select("a[href^='/sources/']") for reading in readings)
+                mark = item.p.find("a", href=f"#{entry['id']}")  # its mark in the text leads here
+                assert mark is not None and text_of(mark) == entry.select_one(".place-label").get_text()
+            for passage in quoting:
+                for variant in (v for v in passage.variants if v.paragraph == number):
+                    said = capitalised(variant.description)
+                    [entry] = [
+                        e
+                        for e in entries
+                        for reading in e.select("ul > li")
+                        if text_of(reading).startswith(said + ":")
+                        and reading.find("a", href=link_to(passage))
+                    ]
+                    place = item.p.find("a", href=f"#{entry['id']}").parent.find_previous_sibling("span")
+                    assert text[variant.start : variant.end] in place.get_text(), (number, said)
+                    if variant.start == variant.end and place.get_text() == "":  # words added here
+                        assert f"After “{text[: variant.start].split()[-1]}”" in text_of(entry)
         # Whoever quotes a whole paragraph is listed under it.
         assert whole_paragraph_quotations(document, model.sources) <= listed
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from explainer.content.fields import ENTITY_TYPE_PLURALS, ENTITY_TYPES, RELATIONSHIP_VERBS
+from conftest import SETTINGS
+from explainer.content.fields import ENTITY_TYPE_PLURALS, ENTITY_TYPES
 from explainer.markup.mentions import EntityMatcher
 from explainer.markup.render import MarkdownRenderer
 from reading import text_of
@@ -71,6 +72,24 @@ def test_headings_links_and_code_are_left_alone():
     _, soup = render("## Amazon\n\n[about Amazon](https://example.com) and `ICE` and *AWS* then ICE.")
     assert xrefs(soup) == [("AWS", "/entities/aws/"), ("ICE", "/entities/ice/")]
     assert soup.h2.find("a") is None and soup.code.find("a") is None
+
+
+def test_a_name_inside_a_title_is_not_a_mention():
+    """The site's own name ("The Amazon employees' letter, explained") names the site."""
+    renderer = MarkdownRenderer("", entity_matcher=EntityMatcher(ALIASES, titles=("The Amazon Files",)))
+    rendered = renderer.render("Credit *The Amazon Files*, which is about Amazon.")
+    soup = BeautifulSoup(rendered.html, "html.parser")
+    assert xrefs(soup) == [("Amazon", "/entities/amazon/")] and soup.em.find("a") is None
+    assert [m.sentence for m in rendered.mentions] == ["Credit The Amazon Files, which is about Amazon."]
+
+
+def test_the_sites_own_name_is_never_linked_as_an_entity(any_site):
+    """Where a page's text quotes the site's name (About's credit line), no word of it is a link."""
+    name = SETTINGS["SITENAME"]
+    for file in any_site.html_files():
+        main = any_site.soup(any_site.url_of(file)).main
+        for element in main.find_all(lambda tag: text_of(tag) == name) if main else ():
+            assert element.select("a.xref") == [], any_site.url_of(file)
 
 
 def test_mentions_are_recorded_with_paragraph_and_sentence():
@@ -218,6 +237,23 @@ def test_relationship_errors_name_file_and_line(tree, relationship, line, messag
     tree.error_at("entities/other-news.md", line, message)
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "statement"),
+    [
+        ("Other readers", "group of people", "Other readers protest to Example News."),
+        ("Other News", "publication", "Other News protests to Example News."),
+    ],
+)
+def test_a_relationship_verb_agrees_with_its_subject(tree, name, kind, statement):
+    """A group of people is named in the plural, and its verb agrees with it."""
+    relationship = "  - verb: protests\n    object: example-news\n    cite: good-source, para. 1\n"
+    text = entity_with_relationship(relationship).replace("Other News", name).replace("publication", kind)
+    tree.write("entities/other-news.md", text)
+    [shown] = tree.model().relationships
+    assert text_of(BeautifulSoup(shown.html, "html.parser")).removesuffix("[1]") == statement
+    assert shown.phrase == statement.removeprefix(f"{name} ").removesuffix(" Example News.")
+
+
 def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(any_site):
     relationships = any_site.model.relationships
     soup = any_site.soup("/entities/")
@@ -231,7 +267,7 @@ def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(any_site):
     assert len(statements) == len(relationships)
     for li, r in zip(statements, relationships, strict=True):
         marker = li.select_one("a.cite-ref")
-        text = f"{r.subject.name} {RELATIONSHIP_VERBS[r.verb]} {r.object.name}.{marker.get_text()}"
+        text = f"{r.subject.name} {r.phrase} {r.object.name}.{marker.get_text()}"
         assert text_of(li) == text
         note = soup.find(id=marker["href"][1:])
         pinpoint = r.citation.pinpoint
@@ -242,7 +278,7 @@ def test_the_diagram_is_drawn_at_build_time_with_a_text_equivalent(any_site):
         assert svg["role"] == "img" and svg.title.get_text() and svg.desc.get_text()
         assert len(svg.select("path.edge")) == len(relationships)
         assert sorted(t.get_text() for t in svg.select("text.edge-label")) == sorted(
-            RELATIONSHIP_VERBS[r.verb] for r in relationships
+            r.phrase for r in relationships
         )
         labels = {" ".join(t.get_text(" ").split()) for t in svg.select("text.node-label")}
         for entity in involved.values():

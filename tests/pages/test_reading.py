@@ -441,3 +441,52 @@ def test_opening_an_entry_s_address_shows_it_whole(visit, server, model):
     assert entry.locator("details").evaluate("d => d.open")
     assert entry.locator(".basis").is_visible()
     assert entry.locator(".involved").is_visible()
+
+
+# Issue 28: long pages you can scan.
+
+
+def places_in_the_editions(model) -> int:
+    """How many places the build marks in the primary documents: every difference of a quotation
+    of them, where differences overlap one place (text/edition.py)."""
+    from explainer.text.edition import edition
+    from test_differences import quotations_shown
+
+    documents = [s for s in model.sources if s.kind == "primary document"]
+    return sum(
+        len(paragraph.places)
+        for document in documents
+        for paragraph in edition(document.paragraphs, quotations_shown(model, document))
+    )
+
+
+def test_differences_fits_in_ten_phone_screens_with_every_difference_a_tap_away(visit, model):
+    page = visit("/differences/")
+    assert page.evaluate("document.documentElement.scrollHeight") <= 10 * PHONE["height"]
+    # Each paragraph's sources and differences open with a tap.
+    apparatus = page.locator("details.apparatus").first
+    assert not apparatus.evaluate("d => d.open")
+    apparatus.locator("summary").tap()
+    assert apparatus.evaluate("d => d.open")
+    marks = page.locator(".place-mark a")
+    assert marks.count() == places_in_the_editions(model)
+    for index in range(marks.count()):
+        mark = marks.nth(index)
+        target = mark.get_attribute("href")
+        mark.tap()
+        assert page.evaluate("location.hash") == target
+        # The difference opens where it is kept, on screen, with a link to each source that has it.
+        entry = box(page, target)
+        assert entry["h"] > 0 and 0 <= entry["y"] - page.evaluate("scrollY") < PHONE["height"], target
+        assert page.locator(f"{target} a[href^='/sources/']").count() >= 1
+
+
+@pytest.mark.parametrize(
+    ("path", "came_for"),
+    [("/differences/", "section.claim"), ("/demands/", "table.matrix"), ("/timeline/", "li.entry")],
+)
+def test_a_long_page_s_map_leaves_what_a_reader_came_for_on_the_first_screen(visit, path, came_for):
+    page = visit(path)
+    contents = box(page, "nav.contents")
+    assert contents["h"] <= 3.5 * 24, "the map keeps to three lines"
+    assert contents["bottom"] <= box(page, came_for)["y"] < PHONE["height"]

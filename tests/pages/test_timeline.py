@@ -216,6 +216,9 @@ def test_nothing_stands_before_what_it_follows_without_saying_why(any_site):
             links = [a["href"] for a in soup.find(id=anchor).select(".conflict a")]
             assert said and f"/differences/#{claims[claim].anchor}" in links, anchor
             assert soup.find(id=later).h4.get_text() in " ".join(said) or anchor == later
+            # Each says where the later entry stands: before, as the page shows it.
+            assert any(", so it stands before " in sentence for sentence in said), said
+            assert not any("follows this" in sentence for sentence in said), said
 
 
 def test_entries_have_anchors_permalinks_and_text_group_labels(any_site):

@@ -128,7 +128,9 @@ def check(settings_file: str) -> int:
 
     settings = read_settings(settings_file)
     try:
-        model = load_model(Path(settings["PATH"]), siteurl=settings["SITEURL"])
+        model = load_model(
+            Path(settings["PATH"]), siteurl=settings["SITEURL"], site_name=settings["SITENAME"]
+        )
     except ContentErrors as errors:
         report_problems(errors)
         return 1

@@ -118,6 +118,9 @@ ENTITY_TYPES = (
 )
 
 
+# Types whose entities are named in the plural ("Google employees"): a verb after one agrees.
+PLURAL_TYPES = frozenset({"group of people"})
+
 ENTITY_TYPE_PLURALS = {
     "company": "companies",
     "government agency": "government agencies",
@@ -195,15 +198,20 @@ EVENT_FIELDS = [
     FieldSpec("follows", follows_value, required=False, default=()),
 ]
 
-# How one entity stands to another in the diagram: verb -> the phrase readers see.
+# How one entity stands to another in the diagram: verb -> the phrase readers see after a
+# singular subject and after a plural one ("Amazon employees protest to Jeff Bezos").
 RELATIONSHIP_VERBS = {
-    "hosts": "hosts",
-    "serves": "serves",
-    "supplies": "supplies",
-    "owns": "owns",
-    "protests": "protests to",
-    "petitions": "petitions",
+    "hosts": ("hosts", "host"),
+    "serves": ("serves", "serve"),
+    "supplies": ("supplies", "supply"),
+    "owns": ("owns", "own"),
+    "protests": ("protests to", "protest to"),
+    "petitions": ("petitions", "petition"),
 }
+
+
+def relationship_phrase(verb: str, plural_subject: bool) -> str:
+    return RELATIONSHIP_VERBS[verb][plural_subject]
 
 
 def relationships_value(raw):

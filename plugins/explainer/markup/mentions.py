@@ -2,6 +2,8 @@
 
 Aliases match as whole words and with the case they are written in ("ICE" is not "ice").
 Longer aliases are tried first, so "Amazon Web Services" wins over "Amazon" where both fit.
+A name inside the title of a work the matcher is told of (the site's own name, "The Amazon
+employees' letter, explained") names the work, not the entity: it is no mention.
 
 One regular expression alternating every alias would test each alias at each word, so time
 would grow with text times entities. Instead aliases are indexed by their first word: the
@@ -30,7 +32,8 @@ class Mention:
 
 
 class EntityMatcher:
-    def __init__(self, aliases_by_slug: dict[str, list[str]]):
+    def __init__(self, aliases_by_slug: dict[str, list[str]], titles: tuple[str, ...] = ()):
+        self.titles = tuple(title for title in titles if title)
         self.owner: dict[str, str] = {}
         self.clashes: list[AliasClash] = []  # an alias two entities claim links to neither
         for slug, aliases in aliases_by_slug.items():
@@ -40,7 +43,7 @@ class EntityMatcher:
                 self.owner.setdefault(alias, slug)
         for clash in self.clashes:
             self.owner.pop(clash.alias, None)
-        self.fingerprint = repr(sorted(self.owner.items()))
+        self.fingerprint = repr((sorted(self.owner.items()), self.titles))
         self.by_first_word: dict[str, list[str]] = {}
         for alias in sorted(self.owner, key=lambda alias: (-len(alias), alias)):
             if alias:
@@ -58,6 +61,7 @@ class EntityMatcher:
         found, cursor = [], 0
         if self.starts is None:
             return found
+        titles = self._titles_in(text)
         for word in self.starts.finditer(text):
             start = word.start()
             if start < cursor or word.group() not in self.by_first_word:
@@ -65,10 +69,21 @@ class EntityMatcher:
             for alias in self.by_first_word[word.group()]:
                 end = start + len(alias)
                 if text.startswith(alias, start) and not _WORD.match(text, end):
-                    found.append(Mention(self.owner[alias], start, end, alias))
+                    if not any(first < end and start < last for first, last in titles):
+                        found.append(Mention(self.owner[alias], start, end, alias))
                     cursor = end
                     break
         return found
+
+    def _titles_in(self, text: str) -> list[tuple[int, int]]:
+        """Where the titles stand in the text, (start, end)."""
+        spans = []
+        for title in self.titles:
+            start = text.find(title)
+            while start >= 0:
+                spans.append((start, start + len(title)))
+                start = text.find(title, start + len(title))
+        return spans
 
 
 _WORD = re.compile(r"\w")

@@ -59,15 +59,16 @@ class ItemBuilder:
         for key in rendered.unavailable_cited:
             self.citing_failed.setdefault(key, set()).add(document.path)
 
-    def entity_matcher(self, entity_documents) -> EntityMatcher:
-        """Every entity's name and aliases; an alias two entities claim is reported."""
+    def entity_matcher(self, entity_documents, site_name: str = "") -> EntityMatcher:
+        """Every entity's name and aliases; an alias two entities claim is reported. The site's
+        own name is a title: the names inside it are not mentions."""
         quiet = ErrorCollector()  # field errors are reported when the entities load
         names = {}
         for slug, document in entity_documents:
             fields = read_fields(document, ENTITY_FIELDS, quiet)
             if fields:
                 names[slug] = [fields["name"], *fields["aliases"]]
-        matcher = EntityMatcher(names)
+        matcher = EntityMatcher(names, titles=(site_name,))
         documents = dict(entity_documents)
         for clash in matcher.clashes:
             second, first = documents[clash.second], documents[clash.first]

@@ -51,6 +51,7 @@ class ModelGenerator(Generator):
                 siteurl=self.settings["SITEURL"],
                 cache=cache,
                 text_mode=text_mode(self.settings),
+                site_name=self.settings["SITENAME"],
             )
         history = self.context[HISTORY_KEY] = read_history(Path(self.path))
         # Feeds (the production build) date what they publish from the history: it must be whole.

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content.fields import DEMAND_CATEGORIES, EVENT_GROUPS, RELATIONSHIP_VERBS, RelativeDate
+from ..content.fields import (
+    DEMAND_CATEGORIES,
+    EVENT_GROUPS,
+    PLURAL_TYPES,
+    RelativeDate,
+    relationship_phrase,
+)
 from ..content.frontmatter import Document
 from ..markup.render import Rendered
 from ..text.answers import distinct_answers, is_known
@@ -155,6 +161,11 @@ class Entity(Item):
         return self.name
 
     @property
+    def plural(self) -> bool:
+        """Whether the name is plural, so that a verb after it agrees ("Amazon employees protest")."""
+        return self.type in PLURAL_TYPES
+
+    @property
     def url(self) -> str:
         return f"entities/{self.slug}/"
 
@@ -186,7 +197,7 @@ class Relationship:
 
     @property
     def phrase(self) -> str:
-        return RELATIONSHIP_VERBS[self.verb]
+        return relationship_phrase(self.verb, self.subject.plural)
 
     @property
     def citations(self) -> list:

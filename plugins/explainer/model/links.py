@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..content.dates import WEEKDAYS, PartialDate
 from ..content.errors import ErrorCollector
-from ..content.fields import RELATIONSHIP_VERBS, RelativeDate
+from ..content.fields import RelativeDate, relationship_phrase
 from ..content.phrasing import date_span, fact_text
 from ..content.relative_dates import KNOWN_FORMS, UnresolvablePhrase, resolve_within
 from ..content.relative_dates import resolve as resolve_phrase
@@ -49,7 +49,8 @@ def _link_relationships(model: Model, errors: ErrorCollector, writing_renderer) 
                     "name another entity as the object",
                 )
                 continue
-            sentence = f"{subject.name} {RELATIONSHIP_VERBS[spec['verb']]} {obj.name}.[@{spec['cite']}]"
+            phrase = relationship_phrase(spec["verb"], subject.plural)
+            sentence = f"{subject.name} {phrase} {obj.name}.[@{spec['cite']}]"
             rendered = writing_renderer.render(sentence, "relationships-", notebook, subject.slug)
             for problem in rendered.problems:
                 errors.add(subject.path, subject.document.line_of(*key, "cite"), problem.problem, problem.fix)

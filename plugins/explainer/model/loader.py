@@ -24,15 +24,20 @@ from .render_cache import RenderCache
 
 
 def load_model(
-    content_dir: Path, siteurl: str = "", cache: RenderCache | None = None, text_mode: str = "full"
+    content_dir: Path,
+    siteurl: str = "",
+    cache: RenderCache | None = None,
+    text_mode: str = "full",
+    site_name: str = "",
 ) -> Model:
+    """`site_name` is the site's own title (SITENAME), whose words name no entity."""
     errors = ErrorCollector()
     cache = cache or RenderCache()
     reader = DocumentReader(content_dir, errors, cache)
     builder = ItemBuilder(reader, errors, cache)
     # Names come first: every text is rendered with its mentions of entities linked.
     entity_documents = reader.documents("entities")
-    matcher = builder.entity_matcher(entity_documents)
+    matcher = builder.entity_matcher(entity_documents, site_name)
     builder.source_renderer = MarkdownRenderer(siteurl, number_paragraphs=True, entity_matcher=matcher)
     sources = [s for s in builder.collection("sources", builder.source, required=True) if s]
     # The project's own writing is rendered once the sources it cites are known. A source that

@@ -75,29 +75,44 @@ def entries(model) -> list[Entry]:
     ]
     found += [_report_entry(s) for s in model.sources if s.date.known and s.kind != "primary document"]
     ordered = sorted(found, key=lambda entry: entry.sort_key)
-    return _in_stated_order(ordered, _stated_order(ordered))
+    pairs, contradicted = _stated_order(ordered)
+    placed = _in_stated_order(ordered, pairs)
+    _tell_contradictions(placed, contradicted)
+    return placed
 
 
-def _stated_order(ordered: list[Entry]) -> list[tuple[Entry, Entry]]:
-    """(later, earlier) pairs the content states; a pair the dates contradict is told on both entries."""
+def _stated_order(ordered: list[Entry]):
+    """(later, earlier) pairs the content states, and (later, earlier, claim) for each pair the
+    dates contradict, which a claim explains."""
     by_anchor = {entry.anchor: entry for entry in ordered}
-    pairs = []
+    pairs, contradicted = [], []
     for later in ordered:
         if later.event:
             for event, claim in later.event.after:
                 earlier = by_anchor[event.anchor]
                 if claim is None:
                     pairs.append((later, earlier))
-                    continue
-                later.conflicts.append(
-                    Conflict(f"The sources date this before “{earlier.title}”, which it follows.", claim)
-                )
-                earlier.conflicts.append(
-                    Conflict(f"“{later.title}” follows this, though the sources date it earlier.", claim)
-                )
+                else:
+                    contradicted.append((later, earlier, claim))
         elif later.source:
             pairs += [(later, by_anchor[e.anchor]) for e in later.source.events if not e.expected]
-    return pairs
+    return pairs, contradicted
+
+
+def _tell_contradictions(placed: list[Entry], contradicted) -> None:
+    """Both entries of a stated order the dates contradict say so, and where the timeline puts
+    the later one: the dates decide, so it may stand before what it came after."""
+    position = {id(entry): index for index, entry in enumerate(placed)}
+    for later, earlier, claim in contradicted:
+        before = position[id(later)] < position[id(earlier)]
+        told = f"This came after “{earlier.title}”, though the sources date it earlier"
+        later.conflicts.append(
+            Conflict(told + (", so it stands before that entry." if before else "."), claim)
+        )
+        told = f"“{later.title}” came after this, though the sources date it earlier"
+        earlier.conflicts.append(
+            Conflict(told + (", so it stands before this entry." if before else "."), claim)
+        )
 
 
 def _overlap(a: Entry, b: Entry) -> bool:
@@ -160,6 +175,7 @@ class Period:
 class Era:
     title: str
     periods: list[Period]
+    anchor: str = ""  # its heading's id on the page: era-1, era-2…
 
 
 def eras(ordered: list[Entry]) -> list[Era]:
@@ -183,8 +199,12 @@ def eras(ordered: list[Entry]) -> list[Era]:
         periods[-1][1].append(entry)
         period_key = key
     return [
-        Era(ERAS[index][0], [Period(period_label(PartialDate(*key), found), found) for key, found in periods])
-        for index, periods in result
+        Era(
+            ERAS[index][0],
+            [Period(period_label(PartialDate(*key), found), found) for key, found in periods],
+            f"era-{number}",
+        )
+        for number, (index, periods) in enumerate(result, 1)
     ]
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from ..content.fields import DEMAND_CATEGORIES, DEMAND_SHORT_LABELS
 from ..text.wording import WordingFinder
 from .base import ThemedGenerator
+from .contents import contents
+
+CAMPAIGNS = ("campaigns-heading", "Each campaign, in its own words")
+WORDING = ("wording-heading", "How the sources word the letter's demands")
 
 
 class DemandsGenerator(ThemedGenerator):
@@ -12,22 +16,24 @@ class DemandsGenerator(ThemedGenerator):
     the letter's demands."""
 
     def generate_output(self, writer):
-        # The site's subject comes first; the others follow in date order.
-        subject = self.settings.get("EXPLAINER_SUBJECT")
-        campaigns = sorted(self.model.campaigns, key=lambda c: c.slug != subject)
+        campaigns = self.model.campaigns  # in date order, as the model holds them
         rows = [
             (slug, label, DEMAND_SHORT_LABELS.get(slug, label))
             for slug, label in DEMAND_CATEGORIES.items()
             if any(c.demands_in(slug) for c in campaigns)
         ]
+        comparisons, notes = self._comparisons(), self.page_notes(campaigns)
+        sections = [CAMPAIGNS, *([WORDING] if comparisons else [])]
         self.write(
             writer,
             "demands/index.html",
             "demands",
             campaigns=campaigns,
             categories=rows,
-            comparisons=self._comparisons(),
-            notes=self.page_notes(campaigns),
+            comparisons=comparisons,
+            headings=dict(sections),
+            contents=contents(sections, notes),
+            notes=notes,
             page_url="demands/",
             page_name="Demands compared",
         )

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from ..model.generator import CACHE_KEY
 from ..model.published import NOT_REPRODUCED
+from ..text.edition import edition
 from ..text.letter_quotes import QuoteFinder
 from ..text.normal import normalise
 from .base import ThemedGenerator
+from .contents import contents
+
+DISPUTED = ("differ", "Figures in dispute")
+UNDISPUTED = ("agree", "Figures not in dispute")
 
 
 class DifferencesGenerator(ThemedGenerator):
@@ -16,36 +21,39 @@ class DifferencesGenerator(ThemedGenerator):
         claims = sorted(self.model.claims, key=lambda c: (not c.sources_differ, c.question.casefold()))
         differing = [c for c in claims if c.sources_differ]
         agreeing = [c for c in claims if not c.sources_differ]
+        documents = [self._edited(d) for d in self.model.sources if d.kind == "primary document"]
+        notes = self.page_notes(differing + agreeing)
+        sections = [DISPUTED, UNDISPUTED] + [(anchor, heading) for anchor, heading, _, _ in documents]
         self.write(
             writer,
             "differences/index.html",
             "differences",
             differing=differing,
             agreeing=agreeing,
-            notes=self.page_notes(differing + agreeing),
-            documents=[self._quoted(d) for d in self.model.sources if d.kind == "primary document"],
+            headings=dict(sections),
+            notes=notes,
+            documents=documents,
+            contents=contents(sections, notes),
             page_url="differences/",
             page_name="Where the reports differ",
         )
 
-    def _quoted(self, document):
-        """The document's paragraphs, each with the passages of other sources that quote it."""
+    def _edited(self, document):
+        """The document's paragraphs once, each with the quotations of it and where they differ."""
         finder, skip = QuoteFinder(document), self._reproductions(document)
         subject = repr((self.context[CACHE_KEY].paragraphs_digest(document), sorted(skip.items())))
         passages = self.found_in_each_source(
             "quotations", subject, lambda s: finder.in_source(s, skip.get(s.slug, set())), exclude=document
         )
-        # A deployment may publish only the cited paragraphs of some sources (model/published.py).
+        # A deployment may publish only the cited paragraphs of some sources (model/published.py):
+        # a paragraph not reproduced keeps its quotations and their differences, not its text.
         passages = [p for p in passages if p.source.shows(p.paragraph)]
-        by_paragraph = [
-            (
-                number,
-                text if document.shows(number) else NOT_REPRODUCED,
-                [p for p in passages if p.first <= number <= p.last],
-            )
-            for number, text in enumerate(document.paragraphs, 1)
-        ]
-        return document, by_paragraph
+        paragraphs = edition(document.paragraphs, passages)
+        for paragraph in paragraphs:
+            if not document.shows(paragraph.number):
+                paragraph.text, paragraph.pieces = NOT_REPRODUCED, []
+        heading = f"{document.display_title}, as quoted"
+        return f"document-{document.slug}", heading, document, paragraphs
 
     @staticmethod
     def _reproductions(document):

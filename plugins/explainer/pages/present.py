@@ -47,6 +47,7 @@ def source_name(source) -> Markup:
 
 
 FILTERS = {
+    "capitalised": capitalised,  # Jinja's capitalize lowers the rest: "Has “u.s.” for “us”"
     "source_name": source_name,
     "fact_text": fact_text,
     "date_text": date_text,

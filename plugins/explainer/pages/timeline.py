@@ -8,6 +8,7 @@ from ..content.fields import EVENT_GROUPS
 from ..model.timeline import entries, eras
 from . import jsonld
 from .base import ThemedGenerator
+from .contents import contents
 
 
 class TimelineGenerator(ThemedGenerator):
@@ -30,8 +31,7 @@ class TimelineGenerator(ThemedGenerator):
             writer,
             "timeline/index.html",
             "timeline",
-            eras=eras(ordered),
-            notes=self._notes(ordered),
+            **self._sections(eras(ordered), self._notes(ordered)),
             page_url="timeline/",
             page_name="Timeline",
             jsonld=jsonld.timeline("Timeline", "timeline/", ordered, self.settings),
@@ -40,10 +40,10 @@ class TimelineGenerator(ThemedGenerator):
         for slug, label, _ in groups:
             chosen = [e for e in ordered if e.group == slug]
             path, name = f"timeline/group/{slug}/", f"Timeline: {label}"
-            self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
-                       page_name=name, jsonld=jsonld.timeline(name, path, chosen, self.settings),
-                       notes=self._notes(chosen), filter_label=label, filter_group=slug,
-                       **common)  # fmt: skip
+            self.write(writer, path + "index.html", "timeline", page_url=path, page_name=name,
+                       jsonld=jsonld.timeline(name, path, chosen, self.settings),
+                       **self._sections(eras(chosen), self._notes(chosen)), filter_label=label,
+                       filter_group=slug, **common)  # fmt: skip
         # One pass over the entries, not one per entity: the pages stay linear in the content.
         by_entity: dict[str, list] = {slug: [] for slug in self.model.entities}
         for entry in ordered:
@@ -51,10 +51,19 @@ class TimelineGenerator(ThemedGenerator):
                 by_entity[slug].append(entry)
         for entity in self.model.entities.values():
             path, name, chosen = entity.timeline_url, f"Timeline: {entity.name}", by_entity[entity.slug]
-            self.write(writer, path + "index.html", "timeline", eras=eras(chosen), page_url=path,
-                       page_name=name, jsonld=jsonld.timeline(name, path, chosen, self.settings),
-                       notes=self._notes(chosen, entity), filter_label=entity.name, entity=entity,
-                       **common)  # fmt: skip
+            self.write(writer, path + "index.html", "timeline", page_url=path, page_name=name,
+                       jsonld=jsonld.timeline(name, path, chosen, self.settings),
+                       **self._sections(eras(chosen), self._notes(chosen, entity)),
+                       filter_label=entity.name, entity=entity, **common)  # fmt: skip
+
+    @staticmethod
+    def _sections(shown_eras, notes) -> dict:
+        """The eras a page shows, its notes, and its map: one link to each era and to the notes."""
+        return {
+            "eras": shown_eras,
+            "notes": notes,
+            "contents": contents([(era.anchor, era.title) for era in shown_eras], notes),
+        }
 
     def _notes(self, shown, entity=None):
         """The page's notes: the entity's description first, then each event in order."""

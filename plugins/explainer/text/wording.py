@@ -105,38 +105,60 @@ def _slide_punctuation(opcodes, words: list[str]) -> list[tuple]:
     return [tuple(op) for op in ops if op[2] > op[1] or op[4] > op[3]]
 
 
-def align(original: str, copy: str) -> tuple[list[Segment], list[str]]:
-    """The copy as segments marked against the original, and the differences in words."""
+@dataclass(frozen=True)
+class Difference:
+    """One difference of a copy from its original: where it stands in each, and in words."""
+
+    change: str  # "changed", "added" or "missing"
+    start: int  # the original's words, as character offsets; start == end where the copy adds
+    end: int
+    copy_start: int  # the copy's words; copy_start == copy_end where it leaves words out
+    copy_end: int
+    description: str
+
+
+def compare(original: str, copy: str) -> list[Difference]:
+    """Every difference of the copy from the original, in order."""
     a, b = _tokens(original), _tokens(copy)
     matcher = difflib.SequenceMatcher(None, [t.group() for t in a], [t.group() for t in b], autojunk=False)
-    segments, differences, position = [], [], 0
+    found = []
     for op, a1, a2, b1, b2 in _slide_punctuation(matcher.get_opcodes(), [t.group() for t in a]):
+        if op == "equal":
+            continue
         start = b[b1].start() if b1 < len(b) else len(copy)
         end = b[b2 - 1].end() if b2 > b1 else start
-        if start > position:
-            segments.append(Segment(copy[position:start]))
-        if op == "equal":
-            segments.append(Segment(copy[start:end]))
+        # Words the copy adds stand right after the original's word before them.
+        said_start = a[a1].start() if a2 > a1 else (a[a1 - 1].end() if a1 else 0)
+        said_end = a[a2 - 1].end() if a2 > a1 else said_start
+        said = original[said_start:said_end]
+        change = {"delete": "missing", "insert": "added"}.get(op, "changed")
+        described = _describe(
+            op,
+            [t.group() for t in a[a1:a2]],
+            [t.group() for t in b[b1:b2]],
+            said,
+            copy[start:end],
+            at_end=a2 == len(a),
+        )
+        found.append(Difference(change, said_start, said_end, start, end, described))
+    return found
+
+
+def align(original: str, copy: str) -> tuple[list[Segment], list[str]]:
+    """The copy as segments marked against the original, and the differences in words."""
+    segments, position = [], 0
+    differences = compare(original, copy)
+    for difference in differences:
+        if difference.copy_start > position:
+            segments.append(Segment(copy[position : difference.copy_start]))
+        if difference.change == "missing":
+            segments.append(Segment(original[difference.start : difference.end], "missing"))
         else:
-            if op == "delete":
-                segments.append(Segment(original[a[a1].start() : a[a2 - 1].end()], "missing"))
-            else:
-                segments.append(Segment(copy[start:end], "changed" if op == "replace" else "added"))
-            said = original[a[a1].start() : a[a2 - 1].end()] if a2 > a1 else ""
-            differences.append(
-                _describe(
-                    op,
-                    [t.group() for t in a[a1:a2]],
-                    [t.group() for t in b[b1:b2]],
-                    said,
-                    copy[start:end],
-                    at_end=a2 == len(a),
-                )
-            )
-        position = max(position, end)
+            segments.append(Segment(copy[difference.copy_start : difference.copy_end], difference.change))
+        position = max(position, difference.copy_end)
     if position < len(copy):
         segments.append(Segment(copy[position:]))
-    return segments, differences
+    return segments, [difference.description for difference in differences]
 
 
 def _words(text: str) -> list[str]:

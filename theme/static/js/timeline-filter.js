@@ -1,6 +1,7 @@
 // Timeline filters, a progressive enhancement: without this script each filter link opens a
 // page of its own (/timeline/group/…/, /timeline/entity/…/). With it, the links on /timeline/
-// filter in place, with no page load, and a status line says how many entries are shown.
+// filter in place, with no page load, and a status line says how many entries are shown; Back
+// to the page from another one shows the same filter (kept in the history entry).
 (function () {
   "use strict";
   // An entry opened by its address (/timeline/#event) shows whole: its details open.
@@ -35,15 +36,33 @@
     document.querySelectorAll(".period, .era").forEach(function (section) {
       section.hidden = !section.querySelector(".entry:not([hidden])");
     });
+    // The page's map lists only the eras still shown.
+    document.querySelectorAll(".contents a").forEach(function (a) {
+      var target = document.getElementById(a.hash.slice(1));
+      a.parentNode.hidden = !!(target && target.closest("[hidden]"));
+    });
     nav.querySelectorAll("a[aria-current]").forEach(function (a) { a.removeAttribute("aria-current"); });
     link.setAttribute("aria-current", "true");
     status.textContent = "Showing " + shown + " of " + entries.length + " entries: " + link.textContent.replace(/\s*\(\d+\)$/, "") + ".";
   }
 
+  // The filter is kept in this page's history entry, so Back to the page shows it again.
+  var FILTERS = "a[data-filter], a[data-filter-group], a[data-filter-entity]";
+  var current;
+  function keep() {
+    history.replaceState({ timelineFilter: current.getAttribute("href") }, "");
+  }
   nav.addEventListener("click", function (event) {
-    var link = event.target.closest("a[data-filter], a[data-filter-group], a[data-filter-entity]");
+    var link = event.target.closest(FILTERS);
     if (!link) return;
     event.preventDefault();
-    apply(link);
+    apply(current = link);
+    keep();
+  });
+  // A jump to an entry (#anchor) makes a history entry of its own: it keeps the filter too.
+  window.addEventListener("hashchange", function () { if (current) keep(); });
+  var kept = history.state && history.state.timelineFilter;
+  nav.querySelectorAll(FILTERS).forEach(function (link) {
+    if (kept && link.getAttribute("href") === kept) apply(current = link);
   });
 })();
