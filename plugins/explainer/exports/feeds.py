@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..content.phrasing import INFERRED_MARK, date_text, fact_text
+from ..content.phrasing import INFERRED_MARK, date_text, fact_text, period_text
 from ..markup.citations import strip_citations
 from .atom import Entry, Feed, Person, atom
 
@@ -71,8 +71,7 @@ def sources_feed(sources, settings, history) -> str:
 
 
 def _when(event) -> str:
-    when = f"When: {date_text(event.date)}" + (f" to {date_text(event.end)}" if event.end else "")
-    return when + (" (expected: it had not happened when the sources reported it)" if event.expected else "")
+    return f"When: {period_text(event.date, event.end, event.expected)}"
 
 
 def timeline_feed(events, settings, history) -> str:

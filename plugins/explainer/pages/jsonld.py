@@ -8,7 +8,7 @@ wrote, stay out of the fields that would state them as fact; the page's own text
 from __future__ import annotations
 
 from ..content.names import ORGANISATION, PERSON
-from ..content.phrasing import date_text
+from ..content.phrasing import period_text
 
 CONTEXT = "https://schema.org"
 ENTITY_TYPES = {"person": "Person", "company": "Organization", "organisation": "Organization",
@@ -86,8 +86,7 @@ def _event(entry, settings) -> dict:
         data["startDate"] = entry.date.value.iso()
     if stated(event.end):
         data["endDate"] = event.end.value.iso()
-    when = date_text(entry.date) + (f" to {date_text(event.end)}" if event.end else "")
-    data["description"] = f"When: {when}."
+    data["description"] = f"When: {period_text(entry.date, event.end, event.expected)}."
     return data
 
 
