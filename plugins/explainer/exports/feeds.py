@@ -77,11 +77,10 @@ def sources_feed(sources, settings, history) -> str:
                 date_text(source.date),
             )
         )
-        title = source.display_title if source.title.known else f"[{source.display_title}]"
         entries.append(
             Entry(
                 id=link,
-                title=title,
+                title=source.heading,
                 link=link,
                 published=changes.first,
                 updated=changes.last,

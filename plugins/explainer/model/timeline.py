@@ -56,10 +56,9 @@ def _report_entry(source) -> Entry:
     """'Reported by ZDNet (inferred): …': a publication the project worked out keeps its mark,
     and a title the project wrote its brackets, as on the source's page."""
     publication = fact_text(source.publication, "an unnamed publication")
-    title = source.display_title if source.title.known else f"[{source.display_title}]"
     return Entry(
         anchor=f"report-{source.slug}",
-        title=f"Reported by {publication}: {title}",
+        title=f"Reported by {publication}: {source.heading}",
         date=source.date,
         group=REPORT_GROUP,
         group_label=REPORT_LABEL,

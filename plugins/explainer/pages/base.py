@@ -27,7 +27,7 @@ def is_source(item) -> bool:
 def name_of(item) -> str:
     """An item page's name as its heading shows it: a title the project wrote stays in brackets."""
     if is_source(item):
-        return item.display_title if item.title.known else f"[{item.display_title}]"
+        return item.heading
     return item.title
 
 
