@@ -29,6 +29,8 @@ TEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%
 # biblatex's entry type for each CSL type the site writes.
 BIBTEX_TYPES = {"article-newspaper": "article", "webpage": "online", "report": "report", "document": "misc"}
 NO_DATE = "n.d."
+# A word, without the punctuation around it ("Bezos," braces "Bezos"), that has a capital.
+WORD_WITH_A_CAPITAL = r"[^\s\[\](),.;:!?\u201c\u201d]*[A-Z][^\s\[\](),.;:!?\u201c\u201d]*"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def _tex(text: str) -> str:
 def _tex_title(text: str) -> str:
     """Escaped, each word with a capital in braces: styles that set titles in sentence case
     lower-case every word they may ("Amazon" would print "amazon")."""
-    return re.sub(r"[^\s\[\]]*[A-Z][^\s\[\]]*", lambda word: "{" + word[0] + "}", _tex(text))
+    return re.sub(WORD_WITH_A_CAPITAL, lambda word: "{" + word[0] + "}", _tex(text))
 
 
 def _bibtex(entry_type: str, key: str, fields: dict[str, str]) -> str:
