@@ -137,10 +137,13 @@ def test_every_citation_says_who_may_reuse_what(any_site):
         said = text_of(reuse)
         source = sources.get(path)
         if source is None:
-            assert "words quoted from the sources keep their authors' and publishers' rights" in said, path
+            assert (
+                said
+                == f"Reuse: the project's writing here is {SETTINGS['WRITING_LICENSE']}; quoted words keep their sources' rights."
+            ), path
         else:  # the source's text keeps its own rights, as its provenance states them
             rights = source.fields["rights"]
-            assert f"The {source.kind}'s text is not the project's." in said, path
+            assert said.startswith(f"Reuse: the {source.kind}'s text is not the project's."), path
             assert (rights.value if rights.known else "not known") in said and (rights.note or "") in said, (
                 said
             )

@@ -110,8 +110,7 @@ def page_citation(name: str, page_url: str, changed: str | None, settings) -> Pa
         bibtex=_bibtex("online", key, fields),
         csl_json=_one_field_a_line(record),
         reuse=Markup(
-            "The project's writing on this page may be reused under {}, with credit to the project; "
-            "words quoted from the sources keep their authors' and publishers' rights."
+            "Reuse: the project's writing here is {}; quoted words keep their sources' rights."
         ).format(_licence(settings)),
     )
 
@@ -146,8 +145,8 @@ def _source_reuse(source, settings) -> Markup:
         f" {_sentence(rights.note)}" if rights.note else ""
     )
     return Markup(
-        "The {kind}'s text is not the project's. {rights} The project's description of it on this page "
-        "may be reused under {licence}."
+        "Reuse: the {kind}'s text is not the project's. {rights} "
+        "The project's notes on it here are {licence}."
     ).format(kind=source.kind, rights=stated, licence=_licence(settings))
 
 
