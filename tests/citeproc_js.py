@@ -7,6 +7,7 @@ first time a test asks for it; without Node a test skips on a laptop and fails i
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -33,14 +34,17 @@ def install() -> str | None:
         return "Node.js and npm are needed to run citeproc-js"
     lock = PACKAGE / "package-lock.json"
     installed = PACKAGE / "node_modules" / ".package-lock.json"
-    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
-        return None
-    result = subprocess.run(
-        ["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(PACKAGE)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    # One install at a time: `make quick` runs a session in each pytest-xdist worker.
+    with open(PACKAGE / ".install.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+            return None
+        result = subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(PACKAGE)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     return None if result.returncode == 0 else f"npm ci could not install citeproc-js: {result.stderr[-500:]}"
 
 
