@@ -60,8 +60,9 @@ $(IMPORT_READY): requirements-import.txt $(BUILD_READY)
 	$(PIP_INSTALL) -r requirements-import.txt || $(DROP_VENV)
 	touch $@
 
+# A development build's "Cite this page" gives the address `make serve` serves it on.
 html: $(BUILD_READY)
-	$(EXPLAINER) build --settings pelicanconf.py
+	EXPLAINER_CITATION_SITEURL=http://127.0.0.1:$(PORT) $(EXPLAINER) build --settings pelicanconf.py
 
 publish: $(BUILD_READY)
 	$(EXPLAINER) build --settings publishconf.py

@@ -9,6 +9,12 @@ SITE_DESCRIPTION = (
 )
 AUTHOR = "The explainer's contributors"
 SITEURL = ""
+# "Cite this page" gives a full address: a development build's pages (whose links are paths)
+# are cited at the address `make serve` serves them on.
+CITATION_SITEURL = os.environ.get("EXPLAINER_CITATION_SITEURL", "http://127.0.0.1:8000")
+# The project's own writing (LICENSE-writing.txt); the sources' texts keep their own rights.
+WRITING_LICENSE = "CC BY 4.0"
+WRITING_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"

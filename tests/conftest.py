@@ -266,6 +266,17 @@ def missing_tool(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session")
+def citeproc_js():
+    """citeproc-js's `render(items, style)`, installed from its lockfile on first use."""
+    import citeproc_js
+
+    problem = citeproc_js.install()
+    if problem:
+        missing_tool(problem)
+    return citeproc_js.render
+
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -33,19 +33,38 @@ def parts(date) -> dict:
     return {key: str(value) for key, value in found.items() if value}
 
 
-def test_every_slide_starts_where_its_date_allows_and_hedges_as_the_site_does(any_site):
+def wording(entry) -> str:
+    """The entry's dates as the timeline page words them, expected or not."""
+    event = entry.event
+    text = value_text(entry.date) + (f" to {value_text(event.end)}" if event and event.end else "")
+    return text + (" (expected, not yet happened when reported)" if event and event.expected else "")
+
+
+def test_every_slide_starts_where_its_date_allows_and_shows_the_sites_wording(any_site):
     by_anchor = {entry.anchor: entry for entry in entries(any_site.model)}
     slides = export(any_site)["events"]
     assert [slide["unique_id"] for slide in slides] == list(by_anchor)
     for slide in slides:
         entry = by_anchor[slide["unique_id"]]
-        date, start = entry.date, slide["start_date"]
         # A date known within bounds starts at its earliest bound, never on 1 January of its year.
-        assert {k: v for k, v in start.items() if k != "display_date"} == parts(date.earliest or date.value)
-        # TimelineJS sets display_date as HTML: the site's own wording, escaped.
-        assert start.get("display_date") == (value_text(date).replace("&", "&amp;") if hedged(date) else None)
+        assert slide["start_date"] == parts(entry.date.earliest or entry.date.value)
+        # TimelineJS sets display_date as HTML: the site's own wording, escaped, for every date
+        # (its own would be "June 25, 2018" beside the site's "21 June 2018 (inferred)").
+        assert slide["display_date"] == wording(entry).replace("&", "&amp;"), entry.anchor
         event = entry.event
         assert ("end_date" in slide) is bool(event and event.end), slide["unique_id"]
+
+
+def test_a_reports_headline_hedges_a_publication_the_project_worked_out(any_site):
+    by_anchor = {entry.anchor: entry for entry in entries(any_site.model)}
+    for slide in export(any_site)["events"]:
+        source = by_anchor[slide["unique_id"]].source
+        if source is None:
+            continue
+        publication, title = source.fields["publication"], source.fields["title"]
+        named = value_text(publication, "an unnamed publication")
+        shown = source.display_title if title.known else f"[{source.display_title}]"
+        assert slide["text"]["headline"] == f"Reported by {named}: {shown}".replace("&", "&amp;")
 
 
 def test_every_slide_links_to_its_entry_and_its_sources(any_site):
@@ -92,7 +111,7 @@ def timelinejs_page(tmp_path_factory, site):
     server.shutdown()
 
 
-def test_timelinejs_shows_every_entry_in_date_order_with_hedged_dates(browser, timelinejs_page, site):
+def test_timelinejs_shows_every_entry_in_date_order_in_the_sites_wording(browser, timelinejs_page, site):
     ordered = entries(site.model)
     by_anchor = {entry.anchor: entry for entry in ordered}
     page = browser.new_page()
@@ -118,7 +137,6 @@ def test_timelinejs_shows_every_entry_in_date_order_with_hedged_dates(browser, t
     # that ends before its earliest bound ("between May and 25 June 2018" after 19 April).
     starts = [date_order(by_anchor[anchor].date)[:3] for anchor, _ in slides]
     assert starts == sorted(starts)
-    hedges = {anchor: text for anchor, text in slides if hedged(by_anchor[anchor].date)}
-    assert hedges, "the content has no inferred or vague date to show"
-    for anchor, text in hedges.items():
-        assert text == value_text(by_anchor[anchor].date), anchor
+    # Every date in the site's own words, hedged or not.
+    assert {anchor: text for anchor, text in slides} == {a: wording(by_anchor[a]) for a, _ in slides}
+    assert any(hedged(by_anchor[anchor].date) for anchor, _ in slides), "no inferred or vague date to show"

@@ -89,10 +89,40 @@ def test_json_ld_uses_the_type_that_fits(production_site):
     expected = {"/sources/": "CollectionPage", "/entities/": "CollectionPage", "/demands/": "CollectionPage"}
     expected |= {"/timeline/": "CollectionPage"}
     expected |= {f"/{page.url}": "Article" for page in model.pages.values()}
-    expected |= {f"/{s.url}": SOURCE_TYPES.get(s.kind, "CreativeWork") for s in model.sources}
-    expected |= {f"/{e.url}": ENTITY_TYPES.get(e.type, "Thing") for e in model.entities.values()}
+    # A source's page is this site's copy: a WebPage about the work, never the work itself.
+    expected |= {f"/{s.url}": "WebPage" for s in model.sources}
     for path, kind in expected.items():
         assert jsonld(production_site.soup(path))["@type"] == kind, path
+    for source in model.sources:
+        work = jsonld(production_site.soup(f"/{source.url}"))["mainEntity"]
+        assert work["@type"] == SOURCE_TYPES.get(source.kind, "CreativeWork"), source.slug
+
+
+def test_an_entity_page_is_about_the_entity_and_is_not_its_address(production_site):
+    for entity in production_site.model.entities.values():
+        data = jsonld(production_site.soup(f"/{entity.url}"))
+        thing = data["mainEntity"]
+        kind = ENTITY_TYPES.get(entity.type, "Thing")
+        assert thing["@type"] == kind and thing["name"] == entity.name
+        assert data["@type"] == ("ProfilePage" if kind != "Thing" else "WebPage"), entity.slug
+        assert (
+            data["url"] == f"{PRODUCTION_SITEURL}/{entity.url}" and "url" not in thing
+        )  # not Amazon's address
+        # Other names only: the name itself is not an alternate name.
+        others = [a for a in entity.aliases if a.casefold() != entity.name.casefold()]
+        assert thing.get("alternateName", []) == others, entity.slug
+
+
+def test_a_page_cites_each_source_by_its_heading_held_here(production_site):
+    for page in production_site.model.pages.values():
+        data = jsonld(production_site.soup(f"/{page.url}"))
+        cited = {note.source.slug: note.source for note in page.rendered.notes if note.source}
+        expected = [
+            {"@type": "CreativeWork", "name": s.heading, "archivedAt": f"{PRODUCTION_SITEURL}/{s.url}"}
+            | ({"url": s.original_url.value} if stated(s.original_url) else {})
+            for s in cited.values()
+        ]
+        assert data["citation"] == expected, page.slug
 
 
 def test_each_pages_json_ld_names_that_page(production_site):
@@ -109,7 +139,8 @@ def stated(fact) -> bool:
 
 def test_source_json_ld_states_only_what_the_copy_states(production_site):
     for source in production_site.model.sources:
-        data = jsonld(production_site.soup(f"/{source.url}"))
+        page = jsonld(production_site.soup(f"/{source.url}"))
+        data = page["mainEntity"]
         title, publication, authors, date, original = (
             source.fields[name] for name in ("title", "publication", "authors", "date", "original_url")
         )
@@ -130,8 +161,9 @@ def test_source_json_ld_states_only_what_the_copy_states(production_site):
         assert len(data.get("author", [])) == len(people) + len(organisations)
         assert data.get("creditText") == (", ".join(signatures) or None)
         assert data.get("datePublished") == (date.value.iso() if stated(date) else None)
-        assert data.get("sameAs") == (original.value if stated(original) else None)
-        assert data["url"] == f"{PRODUCTION_SITEURL}/{source.url}"
+        # The work's address is its original; this site's copy is where it is archived.
+        assert data.get("url") == (original.value if stated(original) else None)
+        assert data["archivedAt"] == page["url"] == f"{PRODUCTION_SITEURL}/{source.url}"
     assert jsonld(production_site.soup("/"))["isPartOf"]["url"] == PRODUCTION_SITEURL + "/"
 
 
@@ -151,7 +183,7 @@ def test_no_json_ld_says_a_past_event_is_scheduled_or_online(production_site):
             assert node.get("@type") != "VirtualLocation", path
 
 
-def test_timeline_json_ld_lists_every_event_with_a_date_only_where_stated(production_site):
+def test_timeline_json_ld_lists_every_event_with_its_date_at_its_precision(production_site):
     model = production_site.model
     listed = jsonld(production_site.soup("/timeline/"))["mainEntity"]
     assert listed["@type"] == "ItemList" and listed["numberOfItems"] == len(model.events)
@@ -160,7 +192,9 @@ def test_timeline_json_ld_lists_every_event_with_a_date_only_where_stated(produc
     for event in model.events:
         item = shown[event.anchor]
         assert item["@type"] == "Event" and item["name"] == event.title
-        assert item.get("startDate") == (event.date.value.iso() if stated(event.date) else None)
+        # Inferred or bounded dates too, at their own precision ("2018-06" for "week of 18 June
+        # 2018"), worded with their hedge in the description; a decade has no ISO form.
+        assert item.get("startDate") == (None if event.date.display else event.date.value.iso())
         assert item["description"].startswith(f"When: {value_text(event.date)}")
 
 

@@ -52,6 +52,17 @@ def date_text(fact: Fact) -> str:
     return fact_text(fact, "date unknown")
 
 
+# What the timeline says beside an event the sources foresaw.
+EXPECTED_WORDING = "expected, not yet happened when reported"
+
+
+def period_text(start: Fact, end: Fact | None = None, expected: bool = False) -> str:
+    """An event's dates in one phrase, for exports that have one field for them: '2017 (inferred)
+    to 2019', '2019 (expected, not yet happened when reported)'."""
+    text = date_text(start) + (f" to {date_text(end)}" if end else "")
+    return f"{text} ({EXPECTED_WORDING})" if expected else text
+
+
 def bounds_text(fact: Fact) -> str | None:
     """'between May and 25 June 2018', 'week of 18 June 2018', 'late 2017', 'on or after 3 May
     2018'…, or None for a date without bounds."""

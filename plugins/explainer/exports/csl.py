@@ -1,8 +1,21 @@
 """Sources as CSL-JSON, the bibliography format Zotero, Pandoc and citation managers read.
 
-A reference manager takes each field as the best data there is: a value the project worked out
-is exported as it stands (a style cannot mark one field uncertain, except a date's `circa`), and
-`note` says which values were inferred, on what basis, and which are not known.
+Styles print what the fields hold and nothing of `note`, so each field says only what is true
+of it as a reader will see it printed (tests/exports/test_styles.py renders every record in APA 7,
+Chicago 18 author-date and Cite Them Right Harvard with citeproc-js):
+
+- a value the project worked out is supplied information, in square brackets, as the APA and
+  Chicago manuals mark information that the work itself does not give: "[Anti-Media]",
+  "[Carey Wedler]", an issued date "[2018]" (a style's own hedge cannot do it: Cite Them Right
+  ignores `circa`). An inferred access date is left out, as no style would bracket it;
+- `URL` is the original's address only; this site's copy is the archive the text is held in
+  (`archive`, and the copy's address in `archive_location`), so no style prints the copy as
+  the publisher's page;
+- a news report whose publication is not known is a `webpage`: an `article-newspaper` without
+  author or container title collapses to "(2018)" in Cite Them Right, which puts the newspaper
+  in the author's place; a web page puts its title there.
+
+`note` still says which values were inferred, on what basis, and which are not known.
 """
 
 from __future__ import annotations
@@ -31,9 +44,18 @@ def date_parts(date) -> list[int]:
     return [part for part in (date.year, date.month, date.day) if part]
 
 
-def csl_name(name) -> dict:
+def supplied(text: str) -> str:
+    """Information the work does not show, marked as the styles' manuals mark it."""
+    return f"[{text}]"
+
+
+def csl_name(name, inferred: bool = False) -> dict:
     """A person as family and given names, so that styles sort and abbreviate them ("Wedler, C.");
-    an organisation or a signature as one literal name, never split."""
+    an organisation or a signature as one literal name, never split. A name the project worked
+    out is one bracketed literal: brackets split across family and given names would not close
+    in a citation, which prints the family name alone."""
+    if inferred:
+        return {"literal": supplied(name.text)}
     if name.kind != PERSON:
         return {"literal": name.text}
     return {"family": name.family, **({"given": name.given} if name.given else {})}
@@ -41,7 +63,7 @@ def csl_name(name) -> dict:
 
 def _provenance_note(source, copy_url: str) -> str:
     """What a reader of the record must know and CSL has no field for: each inferred value with
-    its basis, each value not known, and where this site's copy is when URL is the original."""
+    its basis, each value not known, and where this site's copy is."""
     fields, lines = source.fields, []
     for name, label in PROVENANCE_LABELS.items():
         fact = fields[name]
@@ -57,32 +79,51 @@ def _provenance_note(source, copy_url: str) -> str:
     return " ".join(lines)
 
 
+def _issued(fact) -> dict:
+    """The date as a style prints it: its parts where the copy states it, else the year supplied."""
+    if fact.inferred:
+        return {"literal": supplied(str(fact.value.year))}
+    return {"date-parts": [date_parts(fact.value)]}
+
+
+def csl_type(source) -> str:
+    kind = CSL_TYPES[source.fields["kind"]]
+    if kind == "article-newspaper" and not source.fields["publication"].known:
+        return "webpage"
+    return kind
+
+
 def csl_item(source, siteurl: str, archive_name: str) -> dict:
     fields = source.fields
     copy_url = f"{siteurl}/{source.url}"
-    original = fields["original_url"]
+    title, original = fields["title"], fields["original_url"]
     item = {
         "id": source.slug,
-        "type": CSL_TYPES[fields["kind"]],
-        "title": source.display_title if fields["title"].known else f"[{source.display_title}]",
+        "type": csl_type(source),
+        # A title the project wrote (label:) is bracketed, as on the site.
+        "title": source.display_title
+        if title.known and not title.inferred
+        else supplied(source.display_title),
         "abstract": fields["summary"],
-        "URL": original.value if original.known else copy_url,
         "note": _provenance_note(source, copy_url),
+        "archive": archive_name,
+        "archive_location": f"copy at {copy_url}",
         # CSL 1.0.2 names a "license" variable, but the CSL data schema does not take it yet.
         "custom": {"rights": rights_text(fields["rights"])},
     }
-    if not original.known:
-        item["archive"] = archive_name  # the copy the URL leads to is held by this site
-    if fields["publication"].known:
-        item["container-title"] = fields["publication"].value
-    if fields["authors"].known:
-        item["author"] = [csl_name(name) for name in fields["authors"].value]
+    if original.known and not original.inferred:
+        item["URL"] = original.value
+    publication = fields["publication"]
+    if publication.known:
+        item["container-title"] = supplied(publication.value) if publication.inferred else publication.value
+    authors = fields["authors"]
+    if authors.known:
+        item["author"] = [csl_name(name, authors.inferred) for name in authors.value]
     if fields["date"].known:
-        item["issued"] = {"date-parts": [date_parts(fields["date"].value)]}
-        if fields["date"].inferred:
-            item["issued"]["circa"] = True
-    if fields["accessed"].known:
-        item["accessed"] = {"date-parts": [date_parts(fields["accessed"].value)]}
+        item["issued"] = _issued(fields["date"])
+    accessed = fields["accessed"]
+    if accessed.known and not accessed.inferred:
+        item["accessed"] = {"date-parts": [date_parts(accessed.value)]}
     return item
 
 

@@ -7,16 +7,35 @@ event happened is part of the entry's text, worded as the pages word it.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from dataclasses import replace
 
-from ..content.phrasing import INFERRED_MARK, date_text, fact_text
+from ..content.phrasing import date_text, fact_text, period_text
 from ..markup.citations import strip_citations
 from .atom import Entry, Feed, Person, atom
+
+UNKNOWN_AUTHOR = "Author not known"
 
 
 def _paragraphs(*texts: str) -> str:
     # Summaries are type="html": a reader renders them, so contributed text is escaped as text.
     return "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in texts if text)
+
+
+def told_apart(entries: list[Entry]) -> list[Entry]:
+    """Entries whose files one commit changed share its time, to the second (git keeps no
+    finer one); feed readers and the W3C feed validator take two entries updated at one instant
+    for a mistake (its DuplicateUpdated warning). So each after the first, in the order of their
+    addresses, is a millisecond later: the second stays the commit's."""
+    by_time: dict[dt.datetime, list[Entry]] = {}
+    for entry in entries:
+        by_time.setdefault(entry.updated, []).append(entry)
+    spread = []
+    for moment, same in by_time.items():
+        for index, entry in enumerate(sorted(same, key=lambda e: e.id)):
+            spread.append(replace(entry, updated=moment + dt.timedelta(milliseconds=index)))
+    return spread
 
 
 def _feed(settings, history, name: str, page: str, subtitle: str, entries: list[Entry]) -> str:
@@ -30,17 +49,20 @@ def _feed(settings, history, name: str, page: str, subtitle: str, entries: list[
         link=f"{siteurl}/{page}",
         self_link=self_link,
         authors=(project,),  # the project's, for every entry that names no author of its own
-        entries=entries,
+        entries=told_apart(entries),
         fallback_updated=history.latest,
     )
     return atom(feed)
 
 
 def _source_authors(fact) -> tuple[Person, ...]:
-    """Each author as the copy names it; one the project worked out keeps its mark, as on the page."""
+    """Each author as the copy names it. A name the project worked out is supplied information,
+    in square brackets, as in the bibliography ("[Carey Wedler]"): a word after it ("Carey Wedler
+    (inferred)") would read as part of the name. An unknown author is said, so that the entry does
+    not take the feed's author, the project, as the writer of someone else's text."""
     if not fact.known:
-        return ()
-    return tuple(Person(f"{name} {INFERRED_MARK}" if fact.inferred else str(name)) for name in fact.value)
+        return (Person(UNKNOWN_AUTHOR),)
+    return tuple(Person(f"[{name}]" if fact.inferred else str(name)) for name in fact.value)
 
 
 def sources_feed(sources, settings, history) -> str:
@@ -55,11 +77,10 @@ def sources_feed(sources, settings, history) -> str:
                 date_text(source.date),
             )
         )
-        title = source.display_title if source.title.known else f"[{source.display_title}]"
         entries.append(
             Entry(
                 id=link,
-                title=title,
+                title=source.heading,
                 link=link,
                 published=changes.first,
                 updated=changes.last,
@@ -71,8 +92,7 @@ def sources_feed(sources, settings, history) -> str:
 
 
 def _when(event) -> str:
-    when = f"When: {date_text(event.date)}" + (f" to {date_text(event.end)}" if event.end else "")
-    return when + (" (expected: it had not happened when the sources reported it)" if event.expected else "")
+    return f"When: {period_text(event.date, event.end, event.expected)}"
 
 
 def timeline_feed(events, settings, history) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..content.phrasing import date_text, fact_text
+from ..content.phrasing import date_text, fact_text, period_text
 from ..markup.citations import strip_citations
 
 FIELDS = {
@@ -80,22 +80,15 @@ def timeline_json(entries, groups, siteurl: str) -> dict:
     return {"fields": FIELDS, "groups": groups, "entries": records}
 
 
-def hedged(fact) -> bool:
-    """A date a reader must not take as firm: worked out, worded vaguer, or known within bounds."""
-    return fact.inferred or bool(fact.display or fact.earliest or fact.latest)
-
-
 def _timelinejs_date(fact):
-    """TimelineJS's {year, month, day}; a date known within bounds starts at its earliest (with no
-    end, which TimelineJS would draw as a span), and a hedged date shows the site's own wording."""
+    """TimelineJS's {year, month, day}, where it places the slide: a date known within bounds
+    starts at its earliest (with no end, which TimelineJS would draw as a span)."""
     start = fact.earliest or fact.value
     date = {"year": str(start.year)}
     if start.month:
         date["month"] = str(start.month)
     if start.day:
         date["day"] = str(start.day)
-    if hedged(fact):
-        date["display_date"] = _text(date_text(fact))
     return date
 
 
@@ -132,14 +125,20 @@ def timelinejs(entries, title: str, siteurl: str) -> dict:
     events = []
     for entry in entries:
         event = entry.event
+        end, expected = (event.end, event.expected) if event else (None, False)
         item = {
             "start_date": _timelinejs_date(entry.date),
+            # What the slide and its marker show, instead of TimelineJS's own US-style wording
+            # ("June 25, 2018"): the site's, for every date, hedged or not.
+            "display_date": _text(
+                period_text(entry.date, event and event.end, bool(event and event.expected))
+            ),
             "text": {"headline": _text(entry.title), "text": _slide_text(entry, siteurl)},
             "group": _text(entry.group_label),
             "unique_id": entry.anchor,
         }
-        if event and event.end:
-            item["end_date"] = _timelinejs_date(event.end)
+        if end:
+            item["end_date"] = _timelinejs_date(end)
         events.append(item)
     return {
         "title": {

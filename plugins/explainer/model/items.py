@@ -95,6 +95,11 @@ class Source(Item):
         return title.value if title.known else self.fields["label"]
 
     @property
+    def heading(self) -> str:
+        """The title as the source's page heads it: one the project wrote (label:) in brackets."""
+        return self.display_title if self.fields["title"].known else f"[{self.display_title}]"
+
+    @property
     def events(self) -> list[Event]:
         """The timeline events that cite this source, in order."""
         return [c.item for c in self.cited_by if isinstance(c.item, Event)]

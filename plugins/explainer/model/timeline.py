@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..content.dates import MONTHS, PartialDate
 from ..content.facts import Fact
-from ..content.phrasing import capitalised, date_order, date_span, value_text
+from ..content.phrasing import capitalised, date_order, date_span, fact_text, value_text
 
 REPORT_GROUP = "report"
 REPORT_LABEL = "Reported"
@@ -53,10 +53,12 @@ class Entry:
 
 
 def _report_entry(source) -> Entry:
-    publication = source.publication.value if source.publication.known else "an unnamed publication"
+    """'Reported by ZDNet (inferred): …': a publication the project worked out keeps its mark,
+    and a title the project wrote its brackets, as on the source's page."""
+    publication = fact_text(source.publication, "an unnamed publication")
     return Entry(
         anchor=f"report-{source.slug}",
-        title=f"Reported by {publication}: {source.display_title}",
+        title=f"Reported by {publication}: {source.heading}",
         date=source.date,
         group=REPORT_GROUP,
         group_label=REPORT_LABEL,

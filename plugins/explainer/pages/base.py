@@ -8,7 +8,7 @@ from functools import partial
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from ..exports.page_citation import page_citation
+from ..exports.page_citation import page_citation, source_citation
 from ..exports.sitemap import NOT_CONTENT
 from ..model.generator import CACHE_KEY, HISTORY_KEY, MODEL_KEY
 from . import jsonld
@@ -20,10 +20,14 @@ BYTECODE_KEY = "explainer_template_bytecode"
 NOTE_BODIES_KEY = "explainer_note_bodies"  # each note's reference and paragraph, made once a build
 
 
+def is_source(item) -> bool:
+    return hasattr(item, "display_title")
+
+
 def name_of(item) -> str:
     """An item page's name as its heading shows it: a title the project wrote stays in brackets."""
-    if hasattr(item, "display_title"):  # a source
-        return item.display_title if item.title.known else f"[{item.display_title}]"
+    if is_source(item):
+        return item.heading
     return item.title
 
 
@@ -72,9 +76,12 @@ class ThemedGenerator(Generator):
         values.setdefault("changed_file", getattr(item_or_path, "path", None))
         values.setdefault("changed", self.context[HISTORY_KEY].changed_on(values["changed_file"]))
         # Every page of content ends with how to cite it; the search page and 404 are not content.
+        # A source's page holds someone else's text: it is cited as that source, not as ours.
         if save_as not in NOT_CONTENT:
             values.setdefault(
                 "cite",
-                page_citation(values["page_name"], values["page_url"], values["changed"], self.settings),
+                source_citation(item_or_path, self.settings)
+                if is_source(item_or_path)
+                else page_citation(values["page_name"], values["page_url"], values["changed"], self.settings),
             )
         writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False, **values)

@@ -2,13 +2,20 @@
 
 Search engines take JSON-LD as fact, and it has no way to say "inferred". So it says no more
 than the page: a value the project worked out, a vague or bounded date, a title the project
-wrote, stay out of the fields that would state them as fact; the page's own text says them.
+wrote, stay out of a source's fields that would state them as fact; the page's own text says
+them. An event's date is the one exception: an event without one tells a reader of the data
+nothing, so `startDate` is the value at its own precision (which holds every day the date
+allows: "2018-06" for "week of 18 June 2018"), and `description` words it as the page does.
+
+Each address says whose it is: the site's pages are WebPages about a thing (a ProfilePage about a
+person or organisation), never that thing's own `url`; a source's page is this site's copy of
+the work, which names it in `archivedAt`, and the work's `url` is its original address.
 """
 
 from __future__ import annotations
 
 from ..content.names import ORGANISATION, PERSON
-from ..content.phrasing import date_text
+from ..content.phrasing import period_text
 
 CONTEXT = "https://schema.org"
 ENTITY_TYPES = {"person": "Person", "company": "Organization", "organisation": "Organization",
@@ -35,11 +42,14 @@ def article(page, settings) -> dict:
         "description": page.description,
         "url": _url(settings, page.url),
         "isPartOf": {"@type": "WebSite", "name": settings["SITENAME"], "url": _url(settings, "")},
-        "citation": [
-            {"@type": "CreativeWork", "name": s.display_title, "url": _url(settings, s.url)}
-            for s in cited.values()
-        ],
+        # Each cited work by its page's heading (a title the project wrote in brackets), held here.
+        "citation": [_cited(source, settings) for source in cited.values()],
     }
+
+
+def _cited(source, settings) -> dict:
+    work = {"@type": "CreativeWork", "name": source.heading, "archivedAt": _url(settings, source.url)}
+    return work | ({"url": source.original_url.value} if stated(source.original_url) else {})
 
 
 def _author(name) -> dict:
@@ -50,44 +60,48 @@ def _author(name) -> dict:
 
 
 def source_work(source, name: str, settings) -> dict:
-    """This site's copy of a source: what the copy states, and nothing the project inferred."""
-    data = {
-        "@context": CONTEXT,
+    """This site's copy of a source, about the work: what the copy states, nothing inferred."""
+    copy_url = _url(settings, source.url)
+    work = {
         "@type": "NewsArticle" if source.kind in ("news report", "opinion") else "CreativeWork",
         "name": name,
         "description": source.summary,
-        "url": _url(settings, source.url),
+        "archivedAt": copy_url,
     }
     if stated(source.title):
-        data["headline"] = source.title.value
+        work["headline"] = source.title.value
     if stated(source.publication):
-        data["publisher"] = {"@type": "Organization", "name": source.publication.value}
+        work["publisher"] = {"@type": "Organization", "name": source.publication.value}
     if stated(source.authors):
         named = [n for n in source.authors.value if n.kind in (PERSON, ORGANISATION)]
         if named:
-            data["author"] = [_author(n) for n in named]
+            work["author"] = [_author(n) for n in named]
         # A signature ("Amazonians") is neither a Person nor an Organization: credited as written.
         signatures = [n.text for n in source.authors.value if n.kind not in (PERSON, ORGANISATION)]
         if signatures:
-            data["creditText"] = ", ".join(signatures)
+            work["creditText"] = ", ".join(signatures)
     if stated(source.date):
-        data["datePublished"] = source.date.value.iso()
+        work["datePublished"] = source.date.value.iso()
     if stated(source.original_url):
-        data["sameAs"] = source.original_url.value
-    return data
+        work["url"] = source.original_url.value
+    return {"@context": CONTEXT, "@type": "WebPage", "name": name, "url": copy_url, "mainEntity": work}
+
+
+def _iso(fact) -> str | None:
+    """A date at its own precision, or None for one the fields cannot give (a decade)."""
+    return None if fact is None or fact.display else fact.value.iso()
 
 
 def _event(entry, settings) -> dict:
-    """A past event as the timeline shows it: no status or place it never had, and a start date
-    only where the sources state it; otherwise the date in the page's own words."""
+    """A past event as the timeline shows it: no status or place it never had; its dates at
+    their own precision, and in the page's own words, hedged as there."""
     event = entry.event
     data = {"@type": "Event", "name": entry.title, "url": _url(settings, f"timeline/#{entry.anchor}")}
-    if stated(entry.date):
-        data["startDate"] = entry.date.value.iso()
-    if stated(event.end):
-        data["endDate"] = event.end.value.iso()
-    when = date_text(entry.date) + (f" to {date_text(event.end)}" if event.end else "")
-    data["description"] = f"When: {when}."
+    if _iso(entry.date):
+        data["startDate"] = _iso(entry.date)
+    if _iso(event.end):
+        data["endDate"] = _iso(event.end)
+    data["description"] = f"When: {period_text(entry.date, event.end, event.expected)}."
     return data
 
 
@@ -106,13 +120,22 @@ def timeline(name: str, path: str, entries, settings) -> dict:
     }
 
 
+PROFILED = ("Person", "Organization", "GovernmentOrganization")
+
+
 def entity_thing(entity, settings) -> dict:
+    """The entity's page, about the entity: the page's address is the site's, not the entity's."""
+    thing = {"@type": ENTITY_TYPES.get(entity.type, "Thing"), "name": entity.name}
+    other_names = [alias for alias in entity.aliases if alias.casefold() != entity.name.casefold()]
+    if other_names:
+        thing["alternateName"] = other_names
+    page_type = "ProfilePage" if thing["@type"] in PROFILED else "WebPage"
     return {
         "@context": CONTEXT,
-        "@type": ENTITY_TYPES.get(entity.type, "Thing"),
+        "@type": page_type,
         "name": entity.name,
-        "alternateName": list(entity.aliases),
         "url": _url(settings, entity.url),
+        "mainEntity": thing,
     }
 
 
