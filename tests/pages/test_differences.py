@@ -10,7 +10,7 @@ import pytest
 from contenttree import claim_text
 from explainer.content.phrasing import capitalised
 from explainer.text.edition import edition, label
-from explainer.text.letter_quotes import quotations_in, quoted_passages
+from explainer.text.letter_quotes import QuoteFinder, quotations_in
 from explainer.text.normal import normalise
 from reading import short_reference, text_of
 
@@ -105,6 +105,12 @@ LETTER = [
     "We refuse to build the platform that powers ICE, and we refuse to contribute to tools that violate human rights.",
     "As ethically concerned Amazonians, we demand a choice in what we build, and a say in how it is used. The time to act is now.",
 ]
+
+
+def quoted_passages(document, sources, skipped=None) -> list:
+    """Every quotation of `document` in the other `sources`, as the Differences page finds them."""
+    finder = QuoteFinder(document, skipped or {})
+    return [passage for source in sources if source is not document for passage in finder.in_source(source)]
 
 
 def quoted(paragraph: str):

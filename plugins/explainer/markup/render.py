@@ -200,7 +200,9 @@ class MarkdownRenderer:
         # Everything besides the text that decides the output, for the render cache.
         names = entity_matcher.fingerprint if entity_matcher else ""
         broken = ",".join(sorted(unavailable))
-        self.fingerprint = f"{siteurl}\0{number_paragraphs}\0{sources is not None}\0{names}\0{broken}"
+        # What a cached rendering depends on besides its text (model/cache_keys.py); the cited
+        # sources' paragraphs are checked apart, by the render cache.
+        self.cache_fingerprint = f"{siteurl}\0{number_paragraphs}\0{sources is not None}\0{names}\0{broken}"
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "toc", self._rules], output_format="html"
         )

@@ -244,11 +244,9 @@ class ItemBuilder:
     def _quoted_fields(self, slug, document, fields, names):
         """Render each {quote, cite} of the named fields, then the body, numbering notes together."""
         entries = [(name, index, entry) for name in names for index, entry in enumerate(fields[name])]
-        used = [(key, sorted(e.items())) for *key, e in entries]
         renderer = self.writing_renderer
         result = self.cache.memo(
             "quoted fields",
-            (renderer.fingerprint, slug, document.body, repr(used)),
             partial(_render_quoted_fields, renderer, f"{slug}-", document.body, names, entries),
             renderer.sources,
             checked_against=lambda done: [note.source for note in done.notes],

@@ -61,7 +61,7 @@ class DocumentReader:
                 continue
             try:
                 raw = read_content_file(file, display)
-                document = self.cache.memo("document", (display, raw), partial(parse_document, raw, display))
+                document = self.cache.memo("document", partial(parse_document, raw, display))
             except ContentError as exc:
                 self.errors.errors.append(exc)
                 self.failed[name].add(file.stem)

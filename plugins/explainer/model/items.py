@@ -7,6 +7,7 @@ the model is a graph, built by loader.py and links.py, read by every page and ex
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..content.fields import (
     DEMAND_CATEGORIES,
@@ -18,6 +19,7 @@ from ..content.fields import (
 from ..content.frontmatter import Document
 from ..markup.render import Rendered
 from ..text.answers import distinct_answers, is_known
+from .cache_keys import call_key
 
 # Site paths the generators write whatever the content (README.md, "Site addresses").
 FIXED_PATHS = {
@@ -80,6 +82,11 @@ class Source(Item):
         if name in fields:
             return fields[name]
         raise AttributeError(name)
+
+    @cached_property
+    def cache_fingerprint(self) -> str:
+        """What a cached result may read of a source: its key and its paragraphs (their count too)."""
+        return call_key(self.slug, self.paragraphs)
 
     @property
     def url(self) -> str:

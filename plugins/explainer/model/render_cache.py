@@ -4,11 +4,12 @@ Pelican's content cache (CACHE_CONTENT, LOAD_CONTENT_CACHE, CACHE_PATH) covers P
 readers, which this site does not use; this cache honours the same settings for the
 explainer's own work: parsing content files, rendering Markdown, and comparing texts.
 
-A rendering is found by everything it reads: the text, the renderer's configuration (site
-address, entity names), and the plugin's own code. A text that cites sources also records
-each cited source's paragraphs, and is rendered afresh when they change, since its quotations
-must be checked again. Renders that found problems are never kept. Other results (`memo`) are
-found by their inputs, which the caller names, and the plugin's code.
+A result is found by the call that computed it, function and arguments (cache_keys.py derives
+the key from them; no caller names its inputs), and by the plugin's own code. A rendering's
+call holds the text and the renderer, which stands for its configuration (site address, entity
+names). A text that cites sources also records each cited source's paragraphs, and is rendered
+afresh when they change, since its quotations must be checked again. Renders that found
+problems are never kept.
 
 Sources referred to by a kept result are stored by key and bound to this build's sources when
 it is read, as Pelican's cache stores its content objects with pickle. The file is written
@@ -20,7 +21,6 @@ is not read (cache_trust.py).
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import pickle
 import sys
@@ -32,6 +32,7 @@ import markdown
 import yaml
 
 from . import cache_trust
+from .cache_keys import call_key
 
 CACHE_FILE = "explainer-render.sealed"
 
@@ -41,14 +42,6 @@ def reuses_last_build(settings: dict) -> bool:
     return bool(settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"))
 
 
-def digest(*parts: str | bytes) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
 @functools.cache  # the code this process imported: read once, however many caches ask
 def code_version() -> str:
     """The plugin's source and what it builds on: new code never reads old results.
@@ -56,7 +49,7 @@ def code_version() -> str:
     Python's version covers its Unicode tables, which the quotation checks normalise with.
     """
     files = sorted(Path(__file__).parent.parent.rglob("*.py"))  # the whole plugin
-    return digest(
+    return call_key(
         sys.version,
         markdown.__version__,
         yaml.__version__,
@@ -90,7 +83,6 @@ class RenderCache:
         self.kept: dict[str, tuple[bytes, dict[str, str]]] = {}
         self.hits: Counter[str] = Counter()  # by kind of work: render, document…
         self.misses: Counter[str] = Counter()
-        self._digests: dict[str, str] = {}  # source slug -> digest of its paragraphs, this build
         data = cache_trust.read(self.file) if self.file and load else None
         if data is not None:  # sealed by a build on this machine: safe to unpickle
             try:
@@ -110,28 +102,27 @@ class RenderCache:
         """renderer.render(text, …), from the cache when nothing it depends on has changed."""
         return self.memo(
             "render",
-            (renderer.fingerprint, namespace, self_entity or "", text),
             partial(renderer.render, text, namespace, None, self_entity),
             renderer.sources or {},
             checked_against=lambda rendered: [note.source for note in rendered.notes],
             keep=lambda rendered: not rendered.problems,
         )
 
-    def memo(self, kind: str, inputs: tuple, compute, sources=None, checked_against=None, keep=None):
-        """compute(), or its result from an earlier build whose `inputs` were the same.
+    def memo(self, kind: str, compute: partial, sources=None, checked_against=None, keep=None):
+        """compute(), or its result from an earlier build that made the same call.
 
-        `inputs` (text or bytes) must name everything compute reads besides the paragraphs of
-        the sources `checked_against(result)` lists; when any of those has changed, compute
-        runs again. `sources` (slug to source) are the sources the result may refer to. A
-        result `keep` refuses, or a compute that raises, is not kept.
+        The key is the call itself (cache_keys.call_key): its function and every argument. A
+        result `checked_against(result)` lists sources for is computed again when any of their
+        paragraphs has changed. `sources` (slug to source) are the sources the result may refer
+        to. A result `keep` refuses, or a compute that raises, is not kept.
         """
         if not self.file:  # caching is off: nothing to look up or keep
             return compute()
         sources = sources or {}
-        key = digest(self.code, kind, *inputs)
+        key = call_key(self.code, kind, compute)
         found = self.stored.get(key)
         if found and all(
-            slug in sources and self.paragraphs_digest(sources[slug]) == checked
+            slug in sources and sources[slug].cache_fingerprint == checked
             for slug, checked in found[1].items()
         ):
             self.hits[kind] += 1
@@ -145,15 +136,9 @@ class RenderCache:
         # A result citing a source that failed to load (None) has nothing to be checked against
         # next time: it is not kept, and the build stops on that source's own error.
         if None not in checked:
-            digests = {source.slug: self.paragraphs_digest(source) for source in checked}
+            digests = {source.slug: source.cache_fingerprint for source in checked}
             self.kept[key] = (self._dump(value, sources), digests)
         return value
-
-    def paragraphs_digest(self, source) -> str:
-        """What a citation's checks read of a source: its paragraphs (and so their count)."""
-        if source.slug not in self._digests:
-            self._digests[source.slug] = digest(source.slug, *source.paragraphs)
-        return self._digests[source.slug]
 
     @staticmethod
     def _dump(value, sources: dict) -> bytes:

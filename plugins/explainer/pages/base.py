@@ -54,16 +54,13 @@ class ThemedGenerator(Generator):
             notes.add(item.citations)
         return notes
 
-    def found_in_each_source(self, kind: str, subject: str, find, exclude=None) -> list:
-        """find(source) over every source but `exclude`, each answer kept between builds.
-
-        `subject` must stand for everything find reads besides the source's paragraphs.
-        """
+    def found_in_each_source(self, kind: str, find, exclude=None) -> list:
+        """find(source) over every source but `exclude`, each answer kept between builds under
+        the call (a finder's method, and the source; model/cache_keys.py)."""
         cache, found = self.context[CACHE_KEY], []
         for source in self.model.sources:
             if source is not exclude:
-                inputs = (subject, cache.paragraphs_digest(source))
-                found += cache.memo(kind, inputs, partial(find, source), {source.slug: source})
+                found += cache.memo(kind, partial(find, source), {source.slug: source})
         return found
 
     def write(self, writer, item_or_path, template, **values):

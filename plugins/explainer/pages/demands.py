@@ -51,7 +51,7 @@ class DemandsGenerator(ThemedGenerator):
                 if (source.slug, number) not in aligned:
                     finder = WordingFinder(source.paragraphs[number - 1])
                     aligned[source.slug, number] = self.found_in_each_source(
-                        "wordings", finder.original, finder.in_source, exclude=source
+                        "wordings", finder.in_source, exclude=source
                     )
                 compared.append((campaign, demand, source, aligned[source.slug, number]))
         return compared

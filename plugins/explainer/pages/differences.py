@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..model.generator import CACHE_KEY
 from ..model.published import NOT_REPRODUCED
 from ..text.edition import edition
 from ..text.letter_quotes import QuoteFinder
@@ -40,11 +39,8 @@ class DifferencesGenerator(ThemedGenerator):
 
     def _edited(self, document):
         """The document's paragraphs once, each with the quotations of it and where they differ."""
-        finder, skip = QuoteFinder(document), self._reproductions(document)
-        subject = repr((self.context[CACHE_KEY].paragraphs_digest(document), sorted(skip.items())))
-        passages = self.found_in_each_source(
-            "quotations", subject, lambda s: finder.in_source(s, skip.get(s.slug, set())), exclude=document
-        )
+        finder = QuoteFinder(document, self._reproductions(document))
+        passages = self.found_in_each_source("quotations", finder.in_source, exclude=document)
         # A deployment may publish only the cited paragraphs of some sources (model/published.py):
         # a paragraph not reproduced keeps its quotations and their differences, not its text.
         passages = [p for p in passages if p.source.shows(p.paragraph)]
@@ -62,4 +58,4 @@ class DifferencesGenerator(ThemedGenerator):
         if origin is None:
             return {}
         own = {normalise(p) for p in document.paragraphs}
-        return {origin.slug: {n for n, p in enumerate(origin.paragraphs, 1) if normalise(p) in own}}
+        return {origin.slug: frozenset(n for n, p in enumerate(origin.paragraphs, 1) if normalise(p) in own)}

@@ -18,14 +18,15 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 from ..model import cache_trust
-from ..model.render_cache import code_version, digest, reuses_last_build
+from ..model.cache_keys import call_key
+from ..model.render_cache import code_version, reuses_last_build
 
 FOLDER = "templates"
 
 
 def _environment_fingerprint(settings: dict) -> str:
     """What compiled code depends on besides the template: versions, options, filter code."""
-    return digest(
+    return call_key(
         jinja2.__version__,
         pelican.__version__,
         code_version(),  # the plugin's filters

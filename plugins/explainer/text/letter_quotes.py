@@ -96,19 +96,21 @@ def _best_sentence(sentence: str, candidates: list[Sentence]) -> tuple[float, in
     return best
 
 
+@dataclass(eq=False)  # keyed by what it is made of (model/cache_keys.py)
 class QuoteFinder:
-    """The quotations of one document, found a quoting source at a time."""
+    """The quotations of one document, found a quoting source at a time, except in the paragraphs
+    `skipped` of each source (slug -> paragraph numbers)."""
 
-    def __init__(self, document):
-        self.document = document
+    document: object
+    skipped: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @cached_property  # not needed when a rebuild finds every answer cached
     def sentences(self) -> list[Sentence]:
         return _sentences(self.document.paragraphs)
 
-    def in_source(self, source, skipped: set[int] = frozenset()) -> list[QuotedPassage]:
-        """The source's quotations of the document, except in the paragraphs `skipped`."""
-        found = []
+    def in_source(self, source) -> list[QuotedPassage]:
+        """The source's quotations of the document."""
+        found, skipped = [], self.skipped.get(source.slug, frozenset())
         for number, paragraph in enumerate(source.paragraphs, 1):
             if number in skipped:
                 continue
@@ -117,21 +119,6 @@ class QuoteFinder:
                 if passage:
                     found.append(passage)
         return found
-
-
-def quoted_passages(document, sources, skip_paragraphs=None) -> list[QuotedPassage]:
-    """Every quotation of `document` in `sources`, aligned with the document's own words.
-
-    `skip_paragraphs` maps a source to the paragraph numbers that reproduce the document whole
-    (the copy the document's text was taken from), which are not quotations of it.
-    """
-    finder, skip = QuoteFinder(document), skip_paragraphs or {}
-    return [
-        passage
-        for source in sources
-        if source is not document
-        for passage in finder.in_source(source, skip.get(source.slug, set()))
-    ]
 
 
 def _match(quotation, sentences, source, number) -> QuotedPassage | None:

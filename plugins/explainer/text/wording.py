@@ -165,12 +165,12 @@ def _words(text: str) -> list[str]:
     return [t.group().lower() for t in _tokens(text)]
 
 
+@dataclass(eq=False)  # keyed by what it is made of (model/cache_keys.py)
 class WordingFinder:
     """The paragraphs of other sources that copy one passage, a source at a time."""
 
-    def __init__(self, original: str):
-        self.original = original
-        self._matcher = None
+    original: str
+    _matcher: difflib.SequenceMatcher | None = field(default=None, init=False, compare=False)
 
     def in_source(self, source) -> list[Wording]:
         if self._matcher is None:  # made when first needed: a rebuild may find every answer cached
