@@ -3,6 +3,8 @@ wide screen (1400×900). Every expectation comes from the content's model."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from explainer.text.quotes import occurs_in
 from test_site import PAGE_TYPES
@@ -227,7 +229,8 @@ def test_tapping_any_home_marker_shows_the_source_s_words_wholly_on_screen(visit
         source = model.sources_by_slug[slug]
         if "#p" in link.get_attribute("href"):
             number = int(link.get_attribute("href").split("#p")[1])
-            words = " ".join(preview.locator("blockquote").inner_text().split())
+            first = preview.locator("blockquote p").first.inner_text()
+            words = " ".join(re.sub(r"^\u00b6 \d+ ", "", first).split())
             assert words.startswith(" ".join(source.paragraphs[number - 1].split())[:60])
             for mark in preview.locator("mark").all_inner_texts():
                 assert occurs_in(mark, source.paragraphs[number - 1])
