@@ -6,32 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import PHONE, WIDE
 from explainer.text.quotes import occurs_in
 from test_site import PAGE_TYPES
 
-PHONE = {"width": 390, "height": 844}
-WIDE = {"width": 1400, "height": 900}
 CITING_PAGES = ["/", "/timeline/", "/demands/", "/differences/"]
-
-
-@pytest.fixture
-def visit(browser, server):
-    """Open a site path in a fresh context: a touch phone, or a wide screen with a mouse."""
-    contexts = []
-
-    def visit_(path: str, viewport: dict = PHONE, touch: bool | None = None, color_scheme: str = "light"):
-        touch = viewport["width"] < 600 if touch is None else touch
-        context = browser.new_context(
-            viewport=viewport, has_touch=touch, is_mobile=touch, color_scheme=color_scheme
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(server + path)
-        return page
-
-    yield visit_
-    for context in contexts:
-        context.close()
 
 
 def box(page, selector_or_handle):

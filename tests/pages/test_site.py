@@ -7,7 +7,7 @@ site was built from; they run on the real site and again on it with a new source
 from __future__ import annotations
 
 from conftest import content_model
-from reading import all_pages, marked_text, shown_as, text_of
+from reading import all_pages, marked_text, paragraph_text, shown_as, text_of
 
 
 def page_types(model) -> list[str]:
@@ -42,11 +42,6 @@ PAGE_TYPES = page_types(content_model())
 
 def paragraphs(soup):
     return soup.select(".source-text .para")
-
-
-def paragraph_text(element) -> str:
-    number = element.select_one(".para-num")
-    return element.get_text().removeprefix(number.get_text()) if number else element.get_text()
 
 
 def test_paragraphs_have_stable_numbered_anchors_and_the_model_s_text(any_site):
