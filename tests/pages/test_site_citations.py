@@ -223,6 +223,15 @@ def test_the_preview_script_is_small_and_external(site):
     assert (site.root / "theme" / "js" / "cite-preview.js").stat().st_size < 10_000
 
 
+def test_every_page_s_own_scripts_weigh_under_10_kb(any_site):
+    """Optional JavaScript stays small: what a page's script tags load from the theme, together.
+    (The search page also imports Pagefind's own index reader, which search cannot do without.)"""
+    for path in all_pages(any_site):
+        scripts = [s["src"] for s in any_site.soup(path).find_all("script", src=True)]
+        weight = sum((any_site.root / src.lstrip("/")).stat().st_size for src in scripts)
+        assert weight < 10 * 1024, (path, scripts, weight)
+
+
 def test_every_sentence_of_a_reference_starts_with_a_capital(any_site):
     """After a full stop, a reference's next sentence (a date such as 'Week of 18 June 2018*',
     'Publication not known') starts with a capital; only a name keeps its own case ('iTWire')."""
