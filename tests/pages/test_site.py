@@ -7,6 +7,7 @@ site was built from; they run on the real site and again on it with a new source
 from __future__ import annotations
 
 from conftest import content_model
+from explainer.model.items import FIXED_PATHS
 from reading import all_pages, marked_text, paragraph_text, shown_as, text_of
 
 
@@ -217,3 +218,11 @@ def test_each_source_records_the_fixes_made_to_its_copy(any_site):
         edits = source.fields["edits"]
         listed = [text_of(li) for li in facts["Changes to the copy"].select("li")] if edits else []
         assert listed == [" ".join(edit.split()) for edit in edits], source.slug
+
+
+def test_search_is_in_the_main_menu_of_every_page(any_site):
+    search = next(path for path, what in FIXED_PATHS.items() if what == "the search page")
+    for path in all_pages(any_site):
+        soup = any_site.soup(path)
+        for menu in (".menu-wide", ".menu-narrow"):
+            assert soup.select_one(f"{menu} a[href='{search}']"), (path, menu)
