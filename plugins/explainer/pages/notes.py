@@ -19,7 +19,7 @@ from ..markup.citations import Note
 from ..text.highlight import segments
 from .present import signed
 
-_GROUP = re.compile(r'<sup class="cites">(?P<markers>(?:<a [^>]*>\[\d+\]</a>)+)</sup>')
+_GROUP = re.compile(r'<sup class="cites"[^>]*>(?P<markers>(?:<a [^>]*>\[\d+\]</a>)+)</sup>')
 # The marker markup/citations.py writes: <a aria-describedby=… class="cite-ref" href=… id=…>[n]</a>
 _MARKER = re.compile(
     r'<a aria-describedby="[^"]*" class="cite-ref" href="#[^"]*" id="(?P<id>[^"]+)">\[\d+\]</a>'
@@ -162,7 +162,7 @@ class PageNotes:
             f'<a href="{self._siteurl}/{n.href}">{n.reference}</a></span>'
             for n in fresh
         )
-        return f'<span class="sidenote" hidden>{lines}</span>'
+        return f'<span class="sidenote" hidden data-pagefind-ignore>{lines}</span>'
 
     def _marker(self, match: re.Match) -> str:
         ref_id = match.group("id")
