@@ -161,5 +161,5 @@ def test_every_page_states_the_licences_in_its_footer(any_site):
         text = footer.get_text(" ", strip=True)
         assert writing in text and "CC BY 4.0" in text, path
         assert footer.find("a", href="https://creativecommons.org/licenses/by/4.0/"), path
-        assert "texts of the sources" in text and "authors and publishers" in text, path
+        assert "keeping its authors' and publishers' rights" in text, path
         assert footer.find("a", href=lambda href: href and href.endswith("/LICENSE")), path
