@@ -13,11 +13,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..markup.paragraph_marks import mark_paragraphs
 from ..model.items import Page
-from ..text.highlight import quoted_ranges
+from ..text.highlight import folded_spaces, quoted_ranges
 
 _MARKERS = re.compile(r'<sup class="cites"[^>]*>.*?</sup>')
 
@@ -73,9 +73,23 @@ def source_text(source, spots: list[Spot], siteurl: str) -> Markup:
         landing[spot.first].append(spot)
         for number in range(spot.first, spot.last + 1):
             quoted[number] += [q for q in spot.quotations if q not in quoted[number]]
-    marks = {n: (lambda text, q=tuple(q): quoted_ranges(text, q)) for n, q in quoted.items() if q}
+    marks = {n: _finder(source.paragraphs[n - 1], tuple(q)) for n, q in quoted.items() if q}
     lists = {n: _came_from(here, siteurl) for n, here in landing.items()}
     return Markup(mark_paragraphs(source.published_html, marks, lists))
+
+
+def _finder(kept: str, quotations: tuple[str, ...]):
+    """Where the quotations stand in a paragraph's text as its HTML holds it. They are found in
+    the text as the model keeps it, whose normal form the previews have already made (and cached),
+    then carried back over the white space the model folds."""
+
+    def find(text: str) -> list[tuple[int, int]]:
+        folded, origins = folded_spaces(text)
+        if folded != kept:
+            return quoted_ranges(text, quotations)
+        return [(origins[start], origins[end - 1] + 1) for start, end in quoted_ranges(kept, quotations)]
+
+    return find
 
 
 def _came_from(spots: list[Spot], siteurl: str) -> str:
@@ -85,18 +99,11 @@ def _came_from(spots: list[Spot], siteurl: str) -> str:
         by_label.setdefault(spot.label, []).append(spot)
     groups = []
     for label, same in by_label.items():
+        label = escape(label)
         links = [
-            Markup('<a href="{}" data-last="{}"{}>{}</a>').format(
-                f"{siteurl}/{spot.page_url}#{spot.ref_id}",
-                spot.last,
-                Markup(' aria-label="citation {} in {}"').format(index, label) if index > 1 else "",
-                label if index == 1 else index,
-            )
+            f'<a href="{escape(f"{siteurl}/{spot.page_url}#{spot.ref_id}")}" data-last="{spot.last}"'
+            + (f' aria-label="citation {index} in {label}">{index}</a>' if index > 1 else f">{label}</a>")
             for index, spot in enumerate(same, 1)
         ]
-        groups.append(Markup(" ").join(links))
-    return str(
-        Markup('<span class="came-from" data-pagefind-ignore>Cited here by: {}.</span>').format(
-            Markup(" · ").join(groups)
-        )
-    )
+        groups.append(" ".join(links))
+    return f'<span class="came-from" data-pagefind-ignore>Cited here by: {" · ".join(groups)}.</span>'
