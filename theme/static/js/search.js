@@ -66,11 +66,19 @@
     return out;
   }
 
-  // The passage of the page that holds most of the words, where it has a heading of its own.
+  // The passage of the page, where it has a heading of its own, that holds the most of the
+  // query's words (told by the marks in its excerpt), then the most matches.
   function passage(page) {
-    var best = null;
+    var best = null, bestWords = 0;
     (page.sub_results || []).forEach(function (sub) {
-      if (sub.url.indexOf("#") > 0 && (!best || (sub.locations || []).length > (best.locations || []).length)) best = sub;
+      if (sub.url.indexOf("#") < 0) return;
+      var words = {};
+      (sub.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).forEach(function (m) { words[m.toLowerCase()] = 1; });
+      var count = Object.keys(words).length;
+      if (!best || count > bestWords || (count === bestWords && (sub.locations || []).length > (best.locations || []).length)) {
+        best = sub;
+        bestWords = count;
+      }
     });
     return best;
   }
