@@ -75,6 +75,7 @@ MENU = [
     ("Who's who", "entities/"),
     ("Sources", "sources/"),
     ("About", "about/"),
+    ("Search", "search/"),
 ]
 
 # Atom feeds need absolute addresses, so only the production build (publishconf.py) writes them.

@@ -311,6 +311,40 @@ def browser():
         launched.close()
 
 
+PHONE = {"width": 390, "height": 844}
+WIDE = {"width": 1400, "height": 900}
+
+
+@pytest.fixture
+def visit(browser, server):
+    """Open a site path in a fresh context: a touch phone, or a wide screen with a mouse."""
+    contexts = []
+
+    def visit_(
+        path: str,
+        viewport: dict = PHONE,
+        touch: bool | None = None,
+        color_scheme: str = "light",
+        javascript: bool = True,
+    ):
+        touch = viewport["width"] < 600 if touch is None else touch
+        context = browser.new_context(
+            viewport=viewport,
+            has_touch=touch,
+            is_mobile=touch,
+            color_scheme=color_scheme,
+            java_script_enabled=javascript,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(server + path)
+        return page
+
+    yield visit_
+    for context in contexts:
+        context.close()
+
+
 def pytest_collection_modifyitems(items):
     """A test that drives Chromium is a browser test, and one that reads a production build a
     publish test, whatever file it stands in."""

@@ -9,6 +9,19 @@ def text_of(element, separator: str = "") -> str:
     return " ".join(element.get_text(separator).split())
 
 
+def paragraph_text(element) -> str:
+    """A source paragraph's own words, as a reader reads them: not its number, nor the list of
+    places citing it, which shows only when a reader arrives at the paragraph."""
+    return "".join(
+        text
+        for text in element.find_all(string=True)
+        if not any(
+            parent.get("class") and {"para-num", "came-from"} & set(parent["class"])
+            for parent in text.parents
+        )
+    )
+
+
 def all_pages(site) -> list[str]:
     """Every HTML page the build wrote, as site paths (Pagefind's own files are not pages)."""
     return [site.url_of(f) for f in site.html_files() if f.relative_to(site.root).parts[0] != "pagefind"]

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from conftest import COPIES
+from reading import paragraph_text
 
 COPY_FILES = sorted(COPIES.glob("*.txt"))
 # Text that is not the article: advertising, bios, links, captions and site furniture. Each phrase
@@ -54,7 +55,7 @@ def made_from(source, copy: str) -> bool:
 
 def page_paragraphs(site, source) -> list[str]:
     found = site.soup(f"/{source.url}").select(".source-text .para")
-    return [element.get_text().removeprefix(element.select_one(".para-num").get_text()) for element in found]
+    return [paragraph_text(element) for element in found]
 
 
 def end_in_copy(paragraphs: list[str], copy: str) -> int | None:

@@ -3,33 +3,14 @@ wide screen (1400×900). Every expectation comes from the content's model."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from conftest import PHONE, WIDE
 from explainer.text.quotes import occurs_in
 from test_site import PAGE_TYPES
 
-PHONE = {"width": 390, "height": 844}
-WIDE = {"width": 1400, "height": 900}
 CITING_PAGES = ["/", "/timeline/", "/demands/", "/differences/"]
-
-
-@pytest.fixture
-def visit(browser, server):
-    """Open a site path in a fresh context: a touch phone, or a wide screen with a mouse."""
-    contexts = []
-
-    def visit_(path: str, viewport: dict = PHONE, touch: bool | None = None, color_scheme: str = "light"):
-        touch = viewport["width"] < 600 if touch is None else touch
-        context = browser.new_context(
-            viewport=viewport, has_touch=touch, is_mobile=touch, color_scheme=color_scheme
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(server + path)
-        return page
-
-    yield visit_
-    for context in contexts:
-        context.close()
 
 
 def box(page, selector_or_handle):
@@ -181,9 +162,13 @@ def test_at_1400px_the_home_page_s_first_notes_stand_beside_their_paragraphs(vis
             "g => [...g.querySelectorAll('a.cite-ref')].map(a => a.textContent.slice(1, -1))"
         )
         assert set(numbers) <= set(markers)
-    # The sidenote is the note: clicking its marker opens no second preview.
-    page.locator("article.prose a.cite-ref").first.click()
-    assert page.locator(".cite-preview").count() == 0
+    # A click shows the cited passage itself, in the margin over the sidenote (issue 28).
+    marker = page.locator("article.prose a.cite-ref").first
+    marker.click()
+    preview = page.locator(".cite-preview")
+    preview.wait_for(state="visible")
+    paragraph = marker.evaluate_handle("m => m.closest('p, li, blockquote')")
+    assert box(page, preview.element_handle())["x"] >= box(page, paragraph)["right"]
 
 
 def test_below_the_margin_width_sidenotes_give_way_to_the_list(visit):
@@ -221,16 +206,20 @@ def test_tapping_any_home_marker_shows_the_source_s_words_wholly_on_screen(visit
         assert r["x"] + r["width"] <= PHONE["width"] and r["y"] + r["height"] <= PHONE["height"], index
         note = page.locator(marker.get_attribute("href"))
         link = preview.locator("a")
-        assert link.get_attribute("href") == note.locator(".note-link").get_attribute("href")
+        # The link goes where the note does, and names the marker it came from (issue 28).
+        target = re.sub(r"\?from=[^#]*", "", link.get_attribute("href"))
+        assert target == note.locator(".note-link").get_attribute("href")
         assert page.evaluate("document.activeElement.closest('.cite-preview') !== null")
         slug = link.get_attribute("href").split("/")[2]
         source = model.sources_by_slug[slug]
         if "#p" in link.get_attribute("href"):
             number = int(link.get_attribute("href").split("#p")[1])
-            words = " ".join(preview.locator("blockquote").inner_text().split())
+            shown = preview.locator("blockquote p")
+            words = " ".join(re.sub(r"^\u00b6 \d+ ", "", shown.first.inner_text()).split())
             assert words.startswith(" ".join(source.paragraphs[number - 1].split())[:60])
+            cited = " ".join(source.paragraphs[number - 1 : number - 1 + shown.count()])
             for mark in preview.locator("mark").all_inner_texts():
-                assert occurs_in(mark, source.paragraphs[number - 1])
+                assert occurs_in(mark, cited)
         page.keyboard.press("Escape")
         assert preview.count() == 0
 

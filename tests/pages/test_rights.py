@@ -11,6 +11,7 @@ from explainer.content.errors import ContentErrors
 from explainer.content.phrasing import rights_text
 from explainer.model import load_model
 from explainer.model.published import NOT_REPRODUCED, SETTING, text_mode
+from reading import all_pages
 
 
 def _provenance_row(soup, label: str):
@@ -156,3 +157,17 @@ def test_the_real_content_loads_in_either_mode_with_the_same_paragraphs():
     for one, other in zip(full.sources, cited.sources, strict=True):
         assert one.paragraphs == other.paragraphs
         assert one.excerpt is None and (other.excerpt is None) is other.fields["rights"].known
+
+
+def test_every_page_states_the_licences_in_its_footer(any_site):
+    """The writing's licence, named as its file names it, and the sources' own rights, at the foot
+    of every page; the code's licence beside them."""
+    writing = (ROOT / "LICENSE-writing.txt").read_text(encoding="utf-8").splitlines()[0].strip()
+    for path in all_pages(any_site):
+        footer = any_site.soup(path).select_one("footer.site-footer .licence")
+        assert footer is not None, path
+        text = footer.get_text(" ", strip=True)
+        assert writing in text and "CC BY 4.0" in text, path
+        assert footer.find("a", href="https://creativecommons.org/licenses/by/4.0/"), path
+        assert "keeping its authors' and publishers' rights" in text, path
+        assert footer.find("a", href=lambda href: href and href.endswith("/LICENSE")), path

@@ -7,7 +7,8 @@ site was built from; they run on the real site and again on it with a new source
 from __future__ import annotations
 
 from conftest import content_model
-from reading import all_pages, marked_text, shown_as, text_of
+from explainer.model.items import FIXED_PATHS
+from reading import all_pages, marked_text, paragraph_text, shown_as, text_of
 
 
 def page_types(model) -> list[str]:
@@ -42,11 +43,6 @@ PAGE_TYPES = page_types(content_model())
 
 def paragraphs(soup):
     return soup.select(".source-text .para")
-
-
-def paragraph_text(element) -> str:
-    number = element.select_one(".para-num")
-    return element.get_text().removeprefix(number.get_text()) if number else element.get_text()
 
 
 def test_paragraphs_have_stable_numbered_anchors_and_the_model_s_text(any_site):
@@ -222,3 +218,11 @@ def test_each_source_records_the_fixes_made_to_its_copy(any_site):
         edits = source.fields["edits"]
         listed = [text_of(li) for li in facts["Changes to the copy"].select("li")] if edits else []
         assert listed == [" ".join(edit.split()) for edit in edits], source.slug
+
+
+def test_search_is_in_the_main_menu_of_every_page(any_site):
+    search = next(path for path, what in FIXED_PATHS.items() if what == "the search page")
+    for path in all_pages(any_site):
+        soup = any_site.soup(path)
+        for menu in (".menu-wide", ".menu-narrow"):
+            assert soup.select_one(f"{menu} a[href='{search}']"), (path, menu)

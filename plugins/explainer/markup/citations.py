@@ -159,7 +159,8 @@ class CitationInline(InlineProcessor):
         except CitationSyntaxError as exc:
             state.problem(bracket, *exc.args, about="citation")
             return None, None, None
-        group = etree.Element("sup", {"class": "cites"})
+        # Markers are not words of the text: the search index leaves them out of its excerpts.
+        group = etree.Element("sup", {"class": "cites", "data-pagefind-ignore": ""})
         for key, pinpoint in items:
             state.citations.append(Citation(key, pinpoint, bracket))
             marker = etree.SubElement(group, "a", {MARKER_ATTRIBUTE: str(len(state.citations) - 1)})

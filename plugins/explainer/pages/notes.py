@@ -19,7 +19,7 @@ from ..markup.citations import Note
 from ..text.highlight import segments
 from .present import signed
 
-_GROUP = re.compile(r'<sup class="cites">(?P<markers>(?:<a [^>]*>\[\d+\]</a>)+)</sup>')
+_GROUP = re.compile(r'<sup class="cites"[^>]*>(?P<markers>(?:<a [^>]*>\[\d+\]</a>)+)</sup>')
 # The marker markup/citations.py writes: <a aria-describedby=… class="cite-ref" href=… id=…>[n]</a>
 _MARKER = re.compile(
     r'<a aria-describedby="[^"]*" class="cite-ref" href="#[^"]*" id="(?P<id>[^"]+)">\[\d+\]</a>'
@@ -63,29 +63,28 @@ class PageNote(Note):
         return self.pinpoint.anchor if self.pinpoint else ""
 
     @property
-    def excerpt(self) -> tuple[tuple[str, bool], ...]:
-        """The first cited paragraph as (text, quoted) runs, for the preview; () without a pinpoint."""
+    def excerpt(self) -> list[tuple[int, tuple[tuple[str, bool], ...]]]:
+        """Each cited paragraph, numbered, as (text, quoted) runs, for the preview; [] without a pinpoint."""
         if not self.pinpoint:
-            return ()
-        return segments(self.source.paragraphs[self.pinpoint.first - 1], tuple(self.quotations))
-
-    @property
-    def more_paragraphs(self) -> int:
-        return self.pinpoint.last - self.pinpoint.first if self.pinpoint else 0
+            return []
+        quotations = tuple(self.quotations)
+        return [
+            (number, segments(self.source.paragraphs[number - 1], quotations))
+            for number in range(self.pinpoint.first, self.pinpoint.last + 1)
+        ]
 
     def excerpt_html(self) -> Markup:
-        """The hidden paragraph the preview shows: its quoted words marked, and how many follow."""
-        runs = "".join(
-            f"<mark>{escape(t)}</mark>" if quoted else str(escape(t)) for t, quoted in self.excerpt
-        )
-        more = self.more_paragraphs
-        tail = (
-            f' <span class="note-more">(and {more} more paragraph{"s" if more > 1 else ""})</span>'
-            if more
-            else ""
+        """The hidden paragraphs the preview shows, their quoted words marked; a range numbers each."""
+        numbered = len(self.excerpt) > 1
+        paragraphs = "".join(
+            "<p>"
+            + (f'<span class="excerpt-number">\u00b6 {number}</span> ' if numbered else "")
+            + "".join(f"<mark>{escape(t)}</mark>" if quoted else str(escape(t)) for t, quoted in runs)
+            + "</p>"
+            for number, runs in self.excerpt
         )
         return Markup(
-            f'<blockquote class="note-excerpt" hidden data-pagefind-ignore>{runs}{tail}</blockquote>'
+            f'<blockquote class="note-excerpt" hidden data-pagefind-ignore>{paragraphs}</blockquote>'
         )
 
 
@@ -163,7 +162,7 @@ class PageNotes:
             f'<a href="{self._siteurl}/{n.href}">{n.reference}</a></span>'
             for n in fresh
         )
-        return f'<span class="sidenote" hidden>{lines}</span>'
+        return f'<span class="sidenote" hidden data-pagefind-ignore>{lines}</span>'
 
     def _marker(self, match: re.Match) -> str:
         ref_id = match.group("id")

@@ -18,6 +18,7 @@ _WORD_EDGE = re.compile(r"\w")
 
 # Spaces around a dash, and runs of spaces, fold as normalise() folds them.
 _FOLDS = re.compile(r"\s*-+\s*|\s+")
+_SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=4096)  # a paragraph cited on many pages is folded once
@@ -51,6 +52,24 @@ def _normal_char_by_char(text: str) -> tuple[str, list[int]]:
             chars.append(out)
             origins.append(index)
     return "".join(chars), origins
+
+
+def folded_spaces(text: str) -> tuple[str, list[int]]:
+    """The text with each run of white space one space and none at either end, as a paragraph's
+    text is kept (markup/render.py), and for each of its characters the index it came from."""
+    chars, origins, last = [], [], 0
+    for run in _SPACES.finditer(text):
+        chars.append(text[last : run.start()])
+        origins.extend(range(last, run.start()))
+        chars.append(" ")
+        origins.append(run.start())
+        last = run.end()
+    chars.append(text[last:])
+    origins.extend(range(last, len(text)))
+    folded = "".join(chars)
+    start = len(folded) - len(folded.lstrip())
+    end = len(folded.rstrip())
+    return folded[start:end], origins[start:end]
 
 
 def quoted_ranges(paragraph: str, quotations) -> list[tuple[int, int]]:

@@ -1,19 +1,30 @@
 // Note previews, a progressive enhancement: without this script a marker is a plain link to its
-// note. With it, a tap, click or Enter on a marker opens a small non-modal dialog with the cited
-// paragraph (the quotation highlighted), the short reference and a link to the paragraph; focus
-// moves to that link. Escape or a tap elsewhere closes it and gives focus back to the marker.
-// A mouse previews on hover. Where a sidenote already shows the note beside the text, nothing opens.
+// note. With it, a tap, click or Enter opens a non-modal dialog where the reader is: in the margin
+// where sidenotes are shown, by the marker on a tablet, and on a phone as a sheet at the foot of
+// the screen, scrolled so the marker's line stays in view. It shows the cited paragraphs (quoted
+// words marked) and a link to the source that names the marker, so the source's page can lead
+// back (came-from.js); focus moves to that link. Escape, Close or a tap elsewhere closes it and
+// gives focus back to the marker. A mouse previews on hover where no sidenote shows the note.
 (function () {
   "use strict";
   var box = null, owner = null, hideTimer = null, hoverTimer = null;
+  var root = document.documentElement;
+  var base = new URL((root.dataset.siteurl || "") + "/", location.href).pathname;
 
   function noteOf(marker) {
     return document.getElementById(marker.getAttribute("href").slice(1));
   }
 
-  function sidenoteShown(marker) {
+  function sidenoteOf(marker) {
     var next = marker.parentElement.nextElementSibling;
-    return next && next.classList.contains("sidenote") && next.offsetParent !== null;
+    return next && next.classList.contains("sidenote") && next.offsetParent !== null ? next : null;
+  }
+
+  // The source's address with ?from=<this page>#<marker>, which came-from.js checks.
+  function from(href, marker) {
+    href = href.replace(/\?[^#]*/, "");
+    var at = href.indexOf("#"), query = "?from=" + encodeURIComponent(location.pathname.slice(base.length) + "#" + marker.id);
+    return at < 0 ? href + query : href.slice(0, at) + query + href.slice(at);
   }
 
   function build(marker, note) {
@@ -21,10 +32,9 @@
     var excerpt = note.querySelector(".note-excerpt");
     var div = document.createElement("div");
     div.className = "cite-preview";
-    div.id = "cite-preview";
     div.setAttribute("role", "dialog");
     div.setAttribute("aria-label", "Note " + marker.textContent.replace(/[\[\]]/g, ""));
-    // A visible way out for a finger: a bottom sheet can cover the marker it came from.
+    // A visible way out for a finger, and for anyone who does not know Escape.
     var shut = document.createElement("button");
     shut.type = "button";
     shut.className = "preview-close";
@@ -38,31 +48,46 @@
     if (excerpt) {
       var quote = excerpt.cloneNode(true);
       quote.hidden = false;
-      quote.removeAttribute("data-pagefind-ignore");
       div.appendChild(quote);
     }
     var go = document.createElement("a");
-    go.href = link.getAttribute("href");
-    go.textContent = excerpt ? "Read this paragraph in the source" : "Open the source";
+    go.href = from(link.getAttribute("href"), marker);
+    go.textContent = !excerpt ? "Open the source" : excerpt.children.length > 1 ? "Read these paragraphs in the source" : "Read this paragraph in the source";
     div.appendChild(go);
     return div;
   }
 
   function place(marker) {
-    var width = document.documentElement.clientWidth, height = window.innerHeight;
-    if (width < 640) { box.classList.add("sheet"); return; }
-    var m = marker.getBoundingClientRect();
-    box.style.width = Math.min(416, width - 16) + "px";
-    var left = Math.max(8, Math.min(m.left - 16, width - box.offsetWidth - 8));
-    var below = height - m.bottom - 8, above = m.top - 8;
-    var top = box.offsetHeight <= below || below >= above ? m.bottom + 6 : m.top - box.offsetHeight - 6;
+    var width = root.clientWidth, height = innerHeight, m = marker.getBoundingClientRect();
+    var side = sidenoteOf(marker), left, top;
+    if (width < 640) return sheet(m);
+    if (side) {
+      // In the margin, over the sidenote it stands for, out to the window's edge.
+      left = side.getBoundingClientRect().left;
+      box.style.width = Math.min(416, width - left - 8) + "px";
+      top = m.top - 4;
+    } else {
+      box.style.width = Math.min(416, width - 16) + "px";
+      left = Math.max(8, Math.min(m.left - 16, width - box.offsetWidth - 8));
+      var below = height - m.bottom - 8, above = m.top - 8;
+      top = box.offsetHeight <= below || below >= above ? m.bottom + 6 : m.top - box.offsetHeight - 6;
+    }
     top = Math.max(8, Math.min(top, height - box.offsetHeight - 8));
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = top + window.scrollY + "px";
+    box.style.left = left + scrollX + "px";
+    box.style.top = top + scrollY + "px";
+  }
+
+  // The page gains room below (sheet-open) and scrolls until the marker's line clears the sheet.
+  function sheet(m) {
+    box.classList.add("sheet");
+    root.classList.add("sheet-open");
+    var clear = innerHeight - box.offsetHeight - 16;
+    if (m.bottom > clear) scrollBy(0, m.bottom - clear);
   }
 
   function open(marker, moveFocus) {
     clearTimeout(hideTimer);
+    clearTimeout(hoverTimer);
     if (owner === marker) { if (moveFocus) box.querySelector("a").focus(); return; }
     close(false);
     var note = noteOf(marker);
@@ -77,10 +102,11 @@
     box.addEventListener("focusout", function (event) {
       if (box && !box.contains(event.relatedTarget) && event.relatedTarget !== owner) close(false);
     });
-    if (moveFocus) box.querySelector("a").focus();
+    if (moveFocus) box.querySelector("a").focus({ preventScroll: true });
   }
 
   function close(refocus) {
+    clearTimeout(hoverTimer); // a hover that began before a click or Escape opens nothing later
     if (!box) return;
     var marker = owner, old = box;
     box = null;
@@ -89,6 +115,7 @@
     // Focus goes back before the dialog goes, so it never falls to the page's start.
     if (refocus) marker.focus({ preventScroll: true });
     old.remove();
+    root.classList.remove("sheet-open");
   }
 
   function closeSoon() {
@@ -99,13 +126,12 @@
   document.querySelectorAll("a.cite-ref").forEach(function (marker) {
     marker.setAttribute("aria-haspopup", "dialog");
     marker.addEventListener("click", function (event) {
-      if (sidenoteShown(marker)) return;
       event.preventDefault();
       open(marker, true);
     });
     // Only a mouse hovers: a finger's tap also sends enter events, and the tap itself opens.
     marker.addEventListener("pointerenter", function (event) {
-      if (event.pointerType !== "mouse" || sidenoteShown(marker)) return;
+      if (event.pointerType !== "mouse" || sidenoteOf(marker)) return;
       clearTimeout(hoverTimer);
       hoverTimer = setTimeout(function () { open(marker, false); }, 150);
     });
@@ -114,6 +140,22 @@
       clearTimeout(hoverTimer);
       closeSoon();
     });
+  });
+
+  // A sidenote's link, and a note's link where one marker cites it, say which marker they serve.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".sidenote a, a.note-link"), marker = null;
+    if (!link) return;
+    if (link.classList.contains("note-link")) {
+      var back = link.parentElement.querySelectorAll(".backlinks a");
+      if (back.length === 1) marker = document.getElementById(back[0].getAttribute("href").slice(1));
+    } else {
+      var number = "[" + link.parentElement.querySelector(".sidenote-number").textContent + "]";
+      link.closest(".sidenote").previousElementSibling.querySelectorAll("a.cite-ref").forEach(function (m) {
+        if (m.textContent === number) marker = m;
+      });
+    }
+    if (marker) link.href = from(link.getAttribute("href"), marker);
   });
 
   document.addEventListener("keydown", function (event) {
