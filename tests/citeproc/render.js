@@ -16,17 +16,16 @@ const sys = {
 const style = fs.readFileSync(request.style, "utf8");
 const ids = request.items.map((item) => item.id);
 
-// Each citation alone, from a fresh engine, so that no other record changes its form
-// (disambiguation, "ibid.", year suffixes are not what these tests read).
+// One engine (reading a style is most of the time); each citation is made with that record
+// alone in its registry, so that no other record changes its form (disambiguation, "ibid.",
+// year suffixes are not what these tests read).
+const engine = new CSL.Engine(sys, style, request.locale, true);
+engine.setOutputFormat("text");
 const citations = {};
 for (const id of ids) {
-  const engine = new CSL.Engine(sys, style, request.locale, true);
-  engine.setOutputFormat("text");
   engine.updateItems([id]);
   citations[id] = engine.makeCitationCluster([{ id }]);
 }
-const engine = new CSL.Engine(sys, style, request.locale, true);
-engine.setOutputFormat("text");
 engine.updateItems(ids);
 const [meta, entries] = engine.makeBibliography();
 const bibliography = Object.fromEntries(meta.entry_ids.map((entry, i) => [entry[0], entries[i].trim()]));

@@ -1,10 +1,6 @@
-// Note previews, a progressive enhancement: without this script a marker is a plain link to its
-// note. With it, a tap, click or Enter opens a non-modal dialog where the reader is: in the margin
-// where sidenotes are shown, by the marker on a tablet, and on a phone as a sheet at the foot of
-// the screen, scrolled so the marker's line stays in view. It shows the cited paragraphs (quoted
-// words marked) and a link to the source that names the marker, so the source's page can lead
-// back (came-from.js); focus moves to that link. Escape, Close or a tap elsewhere closes it and
-// gives focus back to the marker. A mouse previews on hover where no sidenote shows the note.
+// Note previews (progressive enhancement: without script a marker links to its note). A tap,
+// click or Enter opens a dialog where the reader is (ARCHITECTURE.md, "Notes"); Escape, Close or
+// a tap elsewhere closes it and gives focus back to the marker; a mouse previews on hover.
 (function () {
   "use strict";
   var box = null, owner = null, hideTimer = null, hoverTimer = null;
@@ -20,7 +16,7 @@
     return next && next.classList.contains("sidenote") && next.offsetParent !== null ? next : null;
   }
 
-  // The source's address with ?from=<this page>#<marker>, which came-from.js checks.
+  // The source's address with ?from=<this page>#<marker>.
   function from(href, marker) {
     href = href.replace(/\?[^#]*/, "");
     var at = href.indexOf("#"), query = "?from=" + encodeURIComponent(location.pathname.slice(base.length) + "#" + marker.id);
@@ -34,7 +30,6 @@
     div.className = "cite-preview";
     div.setAttribute("role", "dialog");
     div.setAttribute("aria-label", "Note " + marker.textContent.replace(/[\[\]]/g, ""));
-    // A visible way out for a finger, and for anyone who does not know Escape.
     var shut = document.createElement("button");
     shut.type = "button";
     shut.className = "preview-close";
@@ -62,7 +57,7 @@
     var side = sidenoteOf(marker), left, top;
     if (width < 640) return sheet(m);
     if (side) {
-      // In the margin, over the sidenote it stands for, out to the window's edge.
+      // In the margin, over its sidenote.
       left = side.getBoundingClientRect().left;
       box.style.width = Math.min(416, width - left - 8) + "px";
       top = m.top - 4;
@@ -77,7 +72,7 @@
     box.style.top = top + scrollY + "px";
   }
 
-  // The page gains room below (sheet-open) and scrolls until the marker's line clears the sheet.
+  // A phone's sheet: the page scrolls until the marker's line clears it.
   function sheet(m) {
     box.classList.add("sheet");
     root.classList.add("sheet-open");
@@ -106,13 +101,13 @@
   }
 
   function close(refocus) {
-    clearTimeout(hoverTimer); // a hover that began before a click or Escape opens nothing later
+    clearTimeout(hoverTimer); // a hover begun before a click opens nothing later
     if (!box) return;
     var marker = owner, old = box;
     box = null;
     owner = null;
     marker.removeAttribute("aria-expanded");
-    // Focus goes back before the dialog goes, so it never falls to the page's start.
+    // Focus goes back first, so it never falls to the page's start.
     if (refocus) marker.focus({ preventScroll: true });
     old.remove();
     root.classList.remove("sheet-open");
@@ -129,7 +124,7 @@
       event.preventDefault();
       open(marker, true);
     });
-    // Only a mouse hovers: a finger's tap also sends enter events, and the tap itself opens.
+    // Only a mouse hovers: a tap sends enter events too.
     marker.addEventListener("pointerenter", function (event) {
       if (event.pointerType !== "mouse" || sidenoteOf(marker)) return;
       clearTimeout(hoverTimer);
@@ -142,7 +137,7 @@
     });
   });
 
-  // A sidenote's link, and a note's link where one marker cites it, say which marker they serve.
+  // A sidenote's or a single-use note's link names its marker for came-from.js.
   document.addEventListener("click", function (event) {
     var link = event.target.closest(".sidenote a, a.note-link"), marker = null;
     if (!link) return;

@@ -1,10 +1,8 @@
-// Timeline filters, a progressive enhancement: without this script each filter link opens a
-// page of its own (/timeline/group/…/, /timeline/entity/…/). With it, the links on /timeline/
-// filter in place, with no page load, and a status line says how many entries are shown; Back
-// to the page from another one shows the same filter (kept in the history entry).
+// Timeline filters (progressive enhancement: without script each filter link is a page). On
+// /timeline/ the links filter in place; the history entry keeps the filter for Back.
 (function () {
   "use strict";
-  // An entry opened by its address (/timeline/#event) shows whole: its details open.
+  // An entry opened by its address shows whole.
   function openTarget() {
     var entry = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     var more = entry && entry.classList.contains("entry") && entry.querySelector("details");
@@ -13,7 +11,7 @@
   openTarget();
   window.addEventListener("hashchange", openTarget);
 
-  // Filtering in place is for the full timeline; a filtered page's links open other pages.
+  // Only the full timeline filters in place.
   var nav = document.querySelector(".timeline-filters");
   if (!nav || !nav.querySelector("a[data-filter='all'][aria-current]")) return;
   var entries = Array.prototype.slice.call(document.querySelectorAll(".entry"));
@@ -46,7 +44,6 @@
     status.textContent = "Showing " + shown + " of " + entries.length + " entries: " + link.textContent.replace(/\s*\(\d+\)$/, "") + ".";
   }
 
-  // The filter is kept in this page's history entry, so Back to the page shows it again.
   var FILTERS = "a[data-filter], a[data-filter-group], a[data-filter-entity]";
   var current;
   function keep() {
@@ -59,7 +56,7 @@
     apply(current = link);
     keep();
   });
-  // A jump to an entry (#anchor) makes a history entry of its own: it keeps the filter too.
+  // A jump to an entry makes a history entry: it keeps the filter too.
   window.addEventListener("hashchange", function () { if (current) keep(); });
   var kept = history.state && history.state.timelineFilter;
   nav.querySelectorAll(FILTERS).forEach(function (link) {
