@@ -3,11 +3,15 @@ advertising, an author box, related links), or from a text copy; never over an e
 
 from __future__ import annotations
 
+import io
 import re
+from contextlib import redirect_stderr, redirect_stdout
+from types import SimpleNamespace
 
 import pytest
 from conftest import COPIES, ROOT, run_explainer, settings_file
 from contenttree import ContentTree
+from explainer.builder.import_command import import_source
 from explainer.builder.importing.source_file import PROVENANCE
 from explainer.content.frontmatter import parse_document
 
@@ -29,7 +33,13 @@ def content(tmp_path):
 
 
 def imported(content, page, *extra):
-    result = run_explainer("import", str(page), "--settings", str(content.settings), *extra)
+    """`make import` as its command runs it, in this process (the tests import some twenty pages;
+    test_the_command_line_runs_the_same_import shows the command does what the function does)."""
+    slug = extra[1] if extra[:1] == ("--slug",) else None
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = import_source(str(page), content.content, slug)
+    result = SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
     written = re.search(r"import: wrote (content/sources/[a-z0-9-]+\.md)", result.stdout)
     document = None
     if written:
@@ -278,6 +288,20 @@ def test_a_text_copy_gives_its_paragraphs_and_every_provenance_field_unknown(con
     assert len(document.body.strip().split("\n\n")) == len(expected)
     for field in PROVENANCE:
         assert document.meta[field] == "unknown", field
+
+
+def test_the_command_line_runs_the_same_import(content, tmp_path):
+    by_function, _ = imported(content, LEDGER)
+    other = ContentTree(tmp_path / "other")
+    other.settings = settings_file(tmp_path / "other", other.content)
+    by_command = run_explainer("import", str(LEDGER), "--settings", str(other.settings))
+    assert by_command.returncode == by_function.returncode == 0, by_command.stderr
+    assert by_command.stdout == by_function.stdout and by_command.stderr == by_function.stderr
+    written = sorted(p.relative_to(other.content) for p in (other.content / "sources").rglob("*.*"))
+    assert written == sorted(
+        p.relative_to(content.content) for p in (content.content / "sources").rglob("*.*")
+    )
+    assert all((other.content / p).read_bytes() == (content.content / p).read_bytes() for p in written)
 
 
 def test_make_import_sets_itself_up_and_passes_the_file():
