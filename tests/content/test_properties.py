@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from explainer.content.citation_syntax import CitationSyntaxError, parse_citation
 from explainer.content.dates import DateFormatError, PartialDate, parse_partial_date
 from explainer.content.errors import ContentError
 from explainer.content.frontmatter import read_document
-from explainer.markup.citations import CitationSyntaxError, parse_citation
 from explainer.markup.mentions import EntityMatcher
 from explainer.markup.render import MarkdownRenderer
 from explainer.text.quotes import EmptyQuotation, occurs_in

@@ -6,8 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from explainer.markup.citations import CitationSyntaxError, Pinpoint, backlink_letter, parse_citation
+from explainer.content.citation_syntax import CitationSyntaxError, Pinpoint, parse_citation
+from explainer.markup.citations import backlink_letter
 from explainer.markup.render import MarkdownRenderer
+from explainer.pages.notes import PageNotes
 from explainer.text.normal import normalise
 from explainer.text.quotes import EmptyQuotation, closest_passage, occurs_in, pieces
 
@@ -29,8 +31,12 @@ def render():
     renderer = MarkdownRenderer("", sources=sources)
 
     def render_(text, namespace=""):
+        """The rendering, and its HTML as a page shows it: the markers numbered by the page."""
         rendered = renderer.render(text, namespace)
-        return rendered, BeautifulSoup(rendered.html, "html.parser")
+        notes = PageNotes()
+        notes.add(rendered.citations)
+        shown = rendered.html if rendered.problems else notes.html(rendered.html)  # no page shows those
+        return rendered, BeautifulSoup(shown, "html.parser")
 
     return render_
 

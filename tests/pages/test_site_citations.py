@@ -47,6 +47,23 @@ def test_every_marker_resolves_to_a_note_and_every_backlink_to_a_marker(any_site
         assert len(ids) == len(set(ids)), "duplicate ids"
 
 
+def test_every_citation_in_the_content_is_a_numbered_marker_on_some_page_and_no_slot_is_left(any_site):
+    """A text keeps its markers' places for the page to number (markup/marker_slots.py): on the
+    built site every place is a marker, and no file holds a place left unfilled."""
+    from explainer.markup.marker_slots import SLOT_END, SLOT_START
+
+    for file in sorted(any_site.root.rglob("*")):
+        if file.is_file() and file.suffix in (".html", ".json", ".xml", ".csv", ".txt"):
+            text = file.read_text(encoding="utf-8")
+            assert SLOT_START not in text and SLOT_END not in text, file
+    shown = {
+        marker["id"] for path in citing_pages(any_site) for marker in any_site.soup(path).select("a.cite-ref")
+    }
+    cited = {c.ref_id for item in any_site.model.items() for c in item.citations}
+    cited |= {c.ref_id for r in any_site.model.relationships for c in r.citations}
+    assert cited and cited <= shown
+
+
 def test_on_every_page_one_number_leads_to_one_note(any_site):
     """Notes are numbered across the whole page: one list, and a number names one source and
     paragraph wherever it stands, in every column, entry or claim of the page."""

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from markdown.inlinepatterns import Delimiter
 
+from .citation_syntax import bracket_pattern
+
 MAX_INLINE_DEPTH = 16
 
 # What Python-Markdown's backslash escapes (Markdown.ESCAPED_CHARS), hidden from later patterns.
@@ -31,7 +33,7 @@ _ESCAPE = re.compile(r"\\(.)", re.S)
 # markup/citations.py reads these before the link patterns run; one holding a backtick may be
 # cut short by code, so it is measured as text. One it cannot read stays text, so its ']' may
 # still start a link's address.
-_CITATION = re.compile(r"\[\s*-?@[^\[\]`]*\]")
+_CITATION = re.compile(bracket_pattern(also_not="`"))
 _HIDDEN, _CITATION_END = "\x02", "\x03"  # characters the text cannot hold (characters.py)
 _OPENERS = "[(\"'*_"
 _SPECIAL = re.compile(r"[\[\]()\"'*_]")

@@ -11,8 +11,8 @@ import datetime as dt
 import html
 from dataclasses import replace
 
+from ..content.citation_syntax import strip_citations
 from ..content.phrasing import date_text, fact_text, period_text
-from ..markup.citations import strip_citations
 from .atom import Entry, Feed, Person, atom
 
 UNKNOWN_AUTHOR = "Author not known"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
+from ..content.citation_syntax import strip_citations
 from ..content.phrasing import date_text, fact_text, period_text
-from ..markup.citations import strip_citations
 
 FIELDS = {
     "id": "stable anchor of the entry on /timeline/",

@@ -1,16 +1,16 @@
 """Pandoc-style citations as a Python-Markdown extension: [@key], [@key, para. 4], [@a; @b].
 
-An inline processor turns each bracket into markers and records what it cites; a
-treeprocessor then ties every quotation to its citation (a block quotation ending in one, or
-a span in double quotes in a cited sentence: see quoted_spans.py), numbers the notes in
-reading order (a repeated source and pinpoint reuses its number), checks keys, pinpoints and
-quotations against the sources, and sets the ids.
+An inline processor turns each bracket (content/citation_syntax.py) into a group of markers and
+records what it cites; a treeprocessor then ties every quotation to its citation (a block
+quotation ending in one, or a span in double quotes in a cited sentence: see quoted_spans.py),
+checks keys, pinpoints and quotations against the sources, and gives each marker its id: the
+item's notes (a repeated source and pinpoint is one note) name them. The numbers a reader sees
+are the page's (marker_slots.py, pages/notes.py).
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 import string
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
@@ -18,52 +18,18 @@ from dataclasses import dataclass, field
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from ..content.phrasing import paragraph_sign
+from ..content.citation_syntax import CitationSyntaxError, Pinpoint, bracket_pattern, parse_citation
 from ..text.quotes import EmptyQuotation, closest_passage, insertion_problem, occurs_in
 from .base import ExtensionTreeprocessor, plain_text
+from .marker_slots import is_marker_group
 from .quoted_spans import BLOCK_TAGS, CITATION, flatten, mark_insertions, quoted_spans, stray_marks
 
 # Before Python-Markdown's link pattern (160), so "[@key]" is never read as a reference link.
 CITATION_PRIORITY = 175
-_BRACKET = r"\[\s*-?@[^\[\]]*\]"
-CITATION_PATTERN = r"(?P<bracket>" + _BRACKET + ")"
-_ITEM = re.compile(r"-?@(?P<key>[^\s,;]*)(?:\s*,\s*(?P<locator>.*))?", re.S)
-_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_LOCATOR = re.compile(r"(?:paras?\.?|\u00b6)\s*(?P<first>\d+)(?:\s*[-\u2013]\s*(?P<last>\d+))?")
+CITATION_PATTERN = r"(?P<bracket>" + bracket_pattern() + ")"
 MARKER_ATTRIBUTE = "data-citation"
 # Longer quoted spans with no citation in their sentence are taken words, not names or terms.
 UNCITED_QUOTATION_WORDS = 4
-# Paragraph numbers beyond this are mistakes (the longest source has about 60 paragraphs).
-MAX_PINPOINT_DIGITS = 5
-
-
-def strip_citations(markdown_text: str) -> str:
-    """The text without its citation markers, for plain-text exports."""
-    return re.sub(r"\s*" + _BRACKET, "", markdown_text).strip()
-
-
-class CitationSyntaxError(ValueError):
-    """A bracket that starts like a citation but is not one; args: (problem, fix)."""
-
-
-@dataclass(frozen=True)
-class Pinpoint:
-    first: int
-    last: int
-
-    @property
-    def label(self) -> str:
-        """As a contributor writes it, for messages."""
-        return f"para. {self.first}" if self.first == self.last else f"paras. {self.first}\u2013{self.last}"
-
-    @property
-    def sign(self) -> str:
-        """As a reader sees it on every page: '¶ 4'."""
-        return paragraph_sign(self)
-
-    @property
-    def anchor(self) -> str:
-        return f"p{self.first}"
 
 
 @dataclass
@@ -104,46 +70,6 @@ def backlink_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         name = string.ascii_lowercase[rest] + name
     return name
-
-
-def parse_citation(bracket: str) -> list[tuple[str, Pinpoint | None]]:
-    """'[@a; @b, para. 2]' -> [('a', None), ('b', Pinpoint(2, 2))]; CitationSyntaxError if malformed."""
-    inner = bracket.strip()[1:-1].strip()
-    items = []
-    for raw in inner.split(";"):
-        match = _ITEM.fullmatch(raw.strip())
-        if not match or not match.group("key"):
-            raise CitationSyntaxError(
-                f"'{bracket}' is not a citation", "write [@key], [@key, para. 4] or [@a; @b, para. 2]"
-            )
-        key, locator = match.group("key"), match.group("locator")
-        if not _KEY.fullmatch(key):
-            raise CitationSyntaxError(
-                f"'{key}' in '{bracket}' is not a citation key",
-                "a key is a source's file name without .md: lower-case words joined by hyphens",
-            )
-        pinpoint = None
-        if locator is not None:
-            found = _LOCATOR.fullmatch(locator.strip())
-            if not found:
-                raise CitationSyntaxError(
-                    f"'{locator.strip()}' in '{bracket}' is not a paragraph pinpoint",
-                    "write 'para. 4' or 'paras. 4-5'",
-                )
-            if any(len(n) > MAX_PINPOINT_DIGITS for n in found.group("first", "last") if n):
-                raise CitationSyntaxError(
-                    f"'{locator.strip()[:40]}' is not a paragraph number a source could have",
-                    "give the paragraph's number as the source page shows it",
-                )
-            first = int(found.group("first"))
-            last = int(found.group("last") or first)
-            if first < 1 or last < first:
-                raise CitationSyntaxError(
-                    f"'{locator.strip()}' is not a paragraph range", "write 'paras. 4-5'"
-                )
-            pinpoint = Pinpoint(first, last)
-        items.append((key, pinpoint))
-    return items
 
 
 class CitationInline(InlineProcessor):
@@ -199,11 +125,7 @@ class CitationNotes(ExtensionTreeprocessor):
             citation.note = note
             note.ref_ids.append(citation.ref_id)
             note.quotations.extend(q for q in citation.quotations if q not in note.quotations)
-            marker.set("href", f"#{note.id}")
-            marker.set("id", citation.ref_id)
-            marker.set("class", "cite-ref")
-            marker.set("aria-describedby", note.text_id)
-            marker.text = AtomicString(f"[{note.number}]")
+            marker.set("id", citation.ref_id)  # the page numbers it (marker_slots.py)
         for citation in state.citations:
             if not citation.ref_id:  # flattened into an image's alt text
                 state.problem(
@@ -246,7 +168,7 @@ class CitationNotes(ExtensionTreeprocessor):
             for group in groups:
                 for citation in self._citations_of(group):
                     citation.quotations.append(words)
-            mark_insertions(container, _is_citation_group, whole=True)
+            mark_insertions(container, is_marker_group, whole=True)
             _join_marker_line(container, last, groups)
             quoted.append(container)
         return quoted
@@ -257,7 +179,7 @@ class CitationNotes(ExtensionTreeprocessor):
         for block in root.iter():
             if block.tag not in BLOCK_TAGS or id(block) in skipped:
                 continue
-            flat = flatten(block, _is_citation_group, lambda text: plain_text(self.md, text))
+            flat = flatten(block, is_marker_group, lambda text: plain_text(self.md, text))
             if stray_marks(flat):
                 state.problem(
                     _needle(flat.text),
@@ -267,7 +189,7 @@ class CitationNotes(ExtensionTreeprocessor):
             for span in quoted_spans(flat):
                 self._attach_span(span, state)
             if "[" in flat.text:
-                mark_insertions(block, _is_citation_group, whole=False)
+                mark_insertions(block, is_marker_group, whole=False)
 
     def _attach_span(self, span, state) -> None:
         if span.group is None:
@@ -368,15 +290,11 @@ def _inside_link(element, parents) -> bool:
     return False
 
 
-def _is_citation_group(element) -> bool:
-    return element.tag == "sup" and element.get("class") == "cites"
-
-
 def _trailing_citation_groups(paragraph) -> list:
     """The citation groups that end a paragraph, with nothing but spaces after them."""
     groups = []
     for child in reversed(list(paragraph)):
-        if not _is_citation_group(child) or (child.tail or "").strip():
+        if not is_marker_group(child) or (child.tail or "").strip():
             break
         groups.insert(0, child)
     return groups
@@ -401,7 +319,7 @@ def _text_without_markers(element, stop_at=None) -> str:
     for child in element:
         if child is stop_at:
             break
-        if not _is_citation_group(child):
+        if not is_marker_group(child):
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return "".join(parts)

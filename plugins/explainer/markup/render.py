@@ -18,6 +18,7 @@ from .base import ExtensionTreeprocessor, plain_text
 from .citations import CITATION_PRIORITY, Citation, CitationInline, CitationNotes, Note
 from .entity_links import EntityLinks, RecordedMention
 from .excerpt import keep_only
+from .marker_slots import MARKER_SLOTS_PRIORITY, MarkerSlots
 
 # Runs after Python-Markdown's "unescape" treeprocessor (priority 0), so text is final.
 AFTER_INLINE = -5
@@ -181,6 +182,7 @@ class ContentExtension(Extension):
         if self.sources is not None:
             md.inlinePatterns.register(CitationInline(md, self), "citation", CITATION_PRIORITY)
             md.treeprocessors.register(CitationNotes(md, self), "citation_notes", AFTER_INLINE + 1)
+            md.treeprocessors.register(MarkerSlots(md, self), "marker_slots", MARKER_SLOTS_PRIORITY)
 
 
 class MarkdownRenderer:

@@ -9,17 +9,15 @@ reader came from, when the preview's link says which.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..markup.marker_slots import without_markers
 from ..markup.paragraph_marks import mark_paragraphs
 from ..model.items import Page
 from ..text.highlight import folded_spaces, quoted_ranges
-
-_MARKERS = re.compile(r'<sup class="cites"[^>]*>.*?</sup>')
 
 
 @dataclass(frozen=True)
@@ -52,7 +50,7 @@ def citing_spots(model, menu) -> dict[str, list[Spot]]:
         _add(spots, item.citations, item.url, title if isinstance(item, Page) else label(title, item.url))
     for relationship in model.relationships:
         # The statement as the page words it, without its marker: "Amazon Web Services hosts Palantir."
-        text = Markup(_MARKERS.sub("", relationship.html)).striptags().rstrip(".")
+        text = Markup(without_markers(relationship.html)).striptags().rstrip(".")
         _add(spots, relationship.citations, "entities/", label(text, "entities/"))
     return spots
 

@@ -1,29 +1,26 @@
 """One numbering of notes for a whole page, whatever items the page gathers.
 
-Each item (an event, a campaign, a claim) numbers its own notes when it is rendered, and one
-item may appear on several pages. A page numbers them again, in reading order: a source and
-paragraph cited anywhere on the page has one number and one note, whose letters lead back to
-every marker citing it. The markers in each item's HTML are the ones markup/citations.py
-wrote; only their number and target change here, so a page's notes cost one pass over its HTML.
+A text is rendered once and may be shown on several pages, so it carries no numbers: where each
+group of its markers stands it holds a slot naming the markers (markup/marker_slots.py). A page
+adds its items' citations in reading order, numbering each source and paragraph once, and
+writes every group where its slot is: one number, one note, whose letters lead back to every
+marker citing it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from ..content.phrasing import paragraph_sign, when_text, who_text
 from ..markup.citations import Note
+from ..markup.marker_slots import slots
 from ..text.highlight import segments
 from .present import signed
 
-_GROUP = re.compile(r'<sup class="cites"[^>]*>(?P<markers>(?:<a [^>]*>\[\d+\]</a>)+)</sup>')
-# The marker markup/citations.py writes: <a aria-describedby=… class="cite-ref" href=… id=…>[n]</a>
-_MARKER = re.compile(
-    r'<a aria-describedby="[^"]*" class="cite-ref" href="#[^"]*" id="(?P<id>[^"]+)">\[\d+\]</a>'
-)
+# As Python-Markdown wrote the group before the page numbered its markers.
+GROUP_OPENING, GROUP_CLOSING = '<sup class="cites" data-pagefind-ignore="">', "</sup>"
 
 
 @dataclass(eq=False)
@@ -139,20 +136,31 @@ class PageNotes:
         return any(n.who[1] or n.when[1] for n in self._notes.values())
 
     def html(self, html: str, sidenotes: bool = False) -> Markup:
-        """An item's HTML with each marker numbered for this page and pointing at its note.
+        """An item's HTML with each group of markers written where its slot is, numbered for this
+        page and pointing at its notes.
 
-        With sidenotes, each group of markers is followed by its notes, hidden unless the
-        stylesheet has a margin to set them in (wide screens); the list at the end stays.
+        With sidenotes, each group is followed by its notes, hidden unless the stylesheet has a
+        margin to set them in (wide screens); the list at the end stays.
         """
-        html = _MARKER.sub(self._marker, str(html))
-        if sidenotes:
-            last: set[int] = set()  # a note cited again at once is not set in the margin twice
-            html = _GROUP.sub(lambda m: m.group(0) + self._sidenotes(m.group("markers"), last), html)
-        return Markup(html)
+        out, last = [], set()  # a note cited again at once is not set in the margin twice
+        for text, ref_ids in slots(str(html)):
+            out.append(text)
+            if ref_ids:
+                notes = [self._note_of(ref_id) for ref_id in ref_ids]
+                out += [GROUP_OPENING, *(self._marker(r, n) for r, n in zip(ref_ids, notes, strict=True))]
+                out.append(GROUP_CLOSING)
+                if sidenotes:
+                    out.append(self._sidenotes(notes, last))
+        return Markup("".join(out))
 
-    def _sidenotes(self, markers: str, last: set[int]) -> str:
-        notes = [self._by_ref.get(ref) for ref in re.findall(r'id="([^"]+)"', markers)]
-        fresh = [n for n in dict.fromkeys(notes) if n is not None and n.number not in last]
+    def _note_of(self, ref_id: str) -> PageNote:
+        note = self._by_ref.get(ref_id)
+        if note is None:  # a programming error: every item a page shows gives it its citations
+            raise LookupError(f"the marker {ref_id} is shown on a page that did not number its item")
+        return note
+
+    def _sidenotes(self, notes: list[PageNote], last: set[int]) -> str:
+        fresh = [n for n in dict.fromkeys(notes) if n.number not in last]
         if not fresh:
             return ""
         last.clear()
@@ -164,11 +172,8 @@ class PageNotes:
         )
         return f'<span class="sidenote" hidden data-pagefind-ignore>{lines}</span>'
 
-    def _marker(self, match: re.Match) -> str:
-        ref_id = match.group("id")
-        note = self._by_ref.get(ref_id)
-        if note is None:  # the item was not added to this page: leave its marker as it was
-            return match.group(0)
+    @staticmethod
+    def _marker(ref_id: str, note: PageNote) -> str:
         return (
             f'<a class="cite-ref" href="#{note.id}" id="{escape(ref_id)}" '
             f'aria-describedby="{note.text_id}">[{note.number}]</a>'
