@@ -42,7 +42,7 @@ def most_cited_source(model):
 
 
 def a_dated_source(model):
-    return next(s for s in model.sources if s.fields["date"].known)
+    return next(s for s in model.sources if s.date.known)
 
 
 def a_source_with_relative_dates(model):

@@ -51,8 +51,7 @@ def marked_text(fact, unknown: str = "not known") -> str:
 def short_reference(source, pinpoint) -> str:
     """A short note: who (publication, else the document's title, else authors, else what it is),
     when, and the paragraph, with a sign after a worked-out name or date."""
-    fields = source.fields
-    publication, authors, date = fields["publication"], fields["authors"], fields["date"]
+    publication, authors, date = source.publication, source.authors, source.date
     if publication.known:
         who = marked_text(publication)
     elif source.kind == "primary document":

@@ -99,9 +99,7 @@ def test_every_source_made_from_a_copy_keeps_its_text_in_order(site, model):
 
 
 def _says_what_was_left_out(source) -> bool:
-    return any(
-        str(edit).startswith("Left out what is not the article") for edit in source.fields.get("edits") or []
-    )
+    return any(str(edit).startswith("Left out what is not the article") for edit in source.edits)
 
 
 def test_no_boilerplate_is_published(site, model):

@@ -18,7 +18,7 @@ def test_each_form_of_name_reads_as_written(tree):
         },  # fmt: skip
         name="named",
     )
-    authors = tree.model().sources_by_slug["named"].fields["authors"]
+    authors = tree.model().sources_by_slug["named"].authors
     assert [(n.kind, n.text, n.family, n.given) for n in authors.value] == [
         (PERSON, "Ann Writer", "Writer", "Ann"),
         (PERSON, "Plato", "Plato", None),
@@ -33,7 +33,7 @@ def test_an_inferred_author_keeps_its_form_and_basis(tree):
         {"authors": "\n  value: [{given: Ann, family: Writer}]\n  status: inferred\n  basis: The footer."},
         name="inferred",
     )
-    authors = tree.model().sources_by_slug["inferred"].fields["authors"]
+    authors = tree.model().sources_by_slug["inferred"].authors
     assert authors.inferred and authors.value[0].family == "Writer"
     assert fact_text(authors) == "Ann Writer (inferred)"
 

@@ -53,13 +53,12 @@ def test_each_record_carries_the_source_as_the_model_has_it(any_site):
     assert [item["id"] for item in items] == sorted(by_slug)
     for item in items:
         source = by_slug[item["id"]]
-        fields = source.fields
-        title = fields["title"]
+        title = source.title
         # A title the project wrote stays in brackets, as on the site.
         assert item["title"] == (
             supplied(source.display_title, title) if title.known else f"[{source.display_title}]"
         )
-        date = fields["date"]
+        date = source.date
         assert ("issued" in item) is date.known
         if date.known:
             # A worked-out date is its year, supplied: "[2018]" (Cite Them Right ignores circa).
@@ -67,11 +66,11 @@ def test_each_record_carries_the_source_as_the_model_has_it(any_site):
                 {"literal": f"[{date.value.year}]"} if date.inferred else {"date-parts": [parts(date.value)]}
             )
             assert item["issued"] == expected
-        accessed = fields["accessed"]
+        accessed = source.accessed
         assert ("accessed" in item) is (accessed.known and not accessed.inferred)
         if "accessed" in item:
             assert item["accessed"]["date-parts"] == [parts(accessed.value)]
-        authors = fields["authors"]
+        authors = source.authors
         expected = [
             {"literal": f"[{n.text}]"}
             if authors.inferred
@@ -81,7 +80,7 @@ def test_each_record_carries_the_source_as_the_model_has_it(any_site):
             for n in (authors.value if authors.known else ())
         ]
         assert item.get("author", []) == expected
-        publication = fields["publication"]
+        publication = source.publication
         assert item.get("container-title") == (
             supplied(publication.value, publication) if publication.known else None
         )
@@ -94,7 +93,7 @@ def test_url_is_the_original_and_this_sites_copy_is_the_archive(any_site):
     by_slug = any_site.model.sources_by_slug
     for item in sources_json(any_site):
         source = by_slug[item["id"]]
-        original = source.fields["original_url"]
+        original = source.original_url
         copy = f"{any_site.siteurl}/{source.url}"
         assert item.get("URL") == (original.value if original.known and not original.inferred else None)
         assert item["archive_location"] == f"copy at {copy}"
@@ -104,9 +103,9 @@ def test_url_is_the_original_and_this_sites_copy_is_the_archive(any_site):
 def test_the_note_states_every_inference_with_its_basis_and_every_unknown(any_site):
     by_slug = any_site.model.sources_by_slug
     for item in sources_json(any_site):
-        fields = by_slug[item["id"]].fields
+        source = by_slug[item["id"]]
         for name, label in LABELS.items():
-            fact = fields[name]
+            fact = getattr(source, name)
             if fact.inferred:
                 # The site's own wording of the value ("June 2018 (inferred)"), then its basis.
                 assert f"{label}: {value_text(fact)}. Basis: {fact.basis}" in item["note"], name

@@ -131,7 +131,7 @@ def test_entry_authors_and_text_say_what_the_pages_say(production_site):
     items = items_by_link(production_site, "sources")
     for entry in root.findall(f"{ATOM}entry"):
         source = items[one(entry, "id").text]
-        authors = source.fields["authors"]
+        authors = source.authors
         # A worked-out name is supplied, in brackets; an unknown author is said, so that the
         # feed's author (the project) is never taken for the writer of a source.
         expected = [f"[{n}]" if authors.inferred else str(n) for n in authors.value] if authors.known else []
@@ -140,8 +140,8 @@ def test_entry_authors_and_text_say_what_the_pages_say(production_site):
         )
         summary = one(entry, "summary")
         assert summary.get("type") == "html"
-        assert value_text(source.fields["date"], "date unknown") in summary.text
-        title = source.display_title if source.fields["title"].known else f"[{source.display_title}]"
+        assert value_text(source.date, "date unknown") in summary.text
+        title = source.display_title if source.title.known else f"[{source.display_title}]"
         assert one(entry, "title").text == title
     events = items_by_link(production_site, "timeline")
     for entry in feed_root(production_site, "timeline").findall(f"{ATOM}entry"):

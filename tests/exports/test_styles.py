@@ -41,9 +41,9 @@ def rendered(request, any_site, citeproc_js):
 
 def creator(source) -> str:
     """What should lead the entry: the first author as styles print one, or else the title."""
-    authors = source.fields["authors"]
+    authors = source.authors
     if not authors.known:
-        title = source.fields["title"]
+        title = source.title
         return source.display_title if title.known and not title.inferred else f"[{source.display_title}]"
     first = authors.value[0]
     if authors.inferred:
@@ -64,10 +64,10 @@ def test_every_entry_and_citation_leads_with_a_creator_or_the_title(rendered):
 def test_no_inferred_value_prints_as_fact(rendered):
     site, style, out = rendered
     for slug, source in site.model.sources_by_slug.items():
-        fields, entry, cite = source.fields, out.bibliography[slug], out.citations[slug]
+        entry, cite = out.bibliography[slug], out.citations[slug]
         stated_entry = unbracketed(entry, source.display_title)
         stated_cite = unbracketed(cite, source.display_title)
-        publication, authors = fields["publication"], fields["authors"]
+        publication, authors = source.publication, source.authors
         if publication.known:
             value = plain(publication.value)
             names = [name.text for name in authors.value] if authors.known else []
@@ -84,7 +84,7 @@ def test_no_inferred_value_prints_as_fact(rendered):
                 assert word not in stated_entry and word not in stated_cite, (style, entry, cite)
             else:
                 assert word in stated_entry, (style, entry)
-        date = fields["date"]
+        date = source.date
         if date.known:
             year = str(date.value.year)
             if date.inferred:
@@ -94,7 +94,7 @@ def test_no_inferred_value_prints_as_fact(rendered):
                     assert plain(calendar.month_name[date.value.month]) not in stated_entry, (style, entry)
             else:
                 assert year in stated_cite, (style, cite)
-        accessed = fields["accessed"]
+        accessed = source.accessed
         if not accessed.known or accessed.inferred:
             assert not re.search(r"accessed|retrieved", plain(entry)), (style, entry)
 
@@ -107,7 +107,7 @@ def test_this_sites_copy_is_never_presented_as_the_original(rendered):
         assert "Https://" not in entry, (style, entry)
         # Wherever a style prints the copy's address, it says that it is a copy.
         assert entry.count(copy) == plain(entry).count(f"copy at {plain(copy)}"), (style, entry)
-        original = source.fields["original_url"]
+        original = source.original_url
         if original.known and not original.inferred:
             assert original.value in entry, (style, entry)
 
@@ -115,7 +115,7 @@ def test_this_sites_copy_is_never_presented_as_the_original(rendered):
 def test_people_are_named_family_name_first_and_organisations_whole(rendered):
     site, style, out = rendered
     for slug, source in site.model.sources_by_slug.items():
-        authors, entry = source.fields["authors"], out.bibliography[slug]
+        authors, entry = source.authors, out.bibliography[slug]
         if not authors.known or authors.inferred:
             continue
         for name in authors.value:

@@ -61,7 +61,7 @@ def test_a_reports_headline_hedges_a_publication_the_project_worked_out(any_site
         source = by_anchor[slide["unique_id"]].source
         if source is None:
             continue
-        publication, title = source.fields["publication"], source.fields["title"]
+        publication, title = source.publication, source.title
         named = value_text(publication, "an unnamed publication")
         shown = source.display_title if title.known else f"[{source.display_title}]"
         assert slide["text"]["headline"] == f"Reported by {named}: {shown}".replace("&", "&amp;")

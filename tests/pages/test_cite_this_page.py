@@ -94,10 +94,9 @@ def test_a_source_page_is_cited_as_the_source_itself(any_site):
     for path, source in sources_by_path(any_site).items():
         section = block(any_site, path)
         text = text_of(section.select_one(".cite-plain"))
-        fields = source.fields
         # Never the project as the author of someone else's text.
         assert SETTINGS["AUTHOR"] not in text, text
-        authors, title, date = fields["authors"], fields["title"], fields["date"]
+        authors, title, date = source.authors, source.title, source.date
         title_text = supplied(source.display_title, title) if title.known else f"[{source.display_title}]"
         if authors.known:
             first = authors.value[0]
@@ -107,7 +106,7 @@ def test_a_source_page_is_cited_as_the_source_itself(any_site):
         assert text.startswith(lead) and title_text in text, text
         if date.known:
             assert (f"[{date.value.year}]" if date.inferred else date.value.text()) in text, text
-        publication = fields["publication"]
+        publication = source.publication
         if publication.known:
             assert supplied(publication.value, publication) + "." in text, text
         assert text.endswith(f"Copy: {SETTINGS['SITENAME']}, {base(any_site)}{path}"), text
@@ -142,7 +141,7 @@ def test_every_citation_says_who_may_reuse_what(any_site):
                 == f"Reuse: the project's writing here is {SETTINGS['WRITING_LICENSE']}; quoted words keep their sources' rights."
             ), path
         else:  # the source's text keeps its own rights, as its provenance states them
-            rights = source.fields["rights"]
+            rights = source.rights
             assert said.startswith(f"Reuse: the {source.kind}'s text is not the project's."), path
             assert (rights.value if rights.known else "not known") in said and (rights.note or "") in said, (
                 said
@@ -190,7 +189,7 @@ def test_bibtex_parses_with_the_pages_name_address_year_and_capitals(production_
             assert found_key == source.slug, path
             title = source.display_title
             assert title in shown, shown  # "Amazon", "Jeff Bezos" as the source writes them
-            date = source.fields["date"]
+            date = source.date
             if date.known:
                 # A worked-out year is supplied, "[2018]", as the bibliography gives it.
                 year = f"[{date.value.year}]" if date.inferred else str(date.value.year)
@@ -206,9 +205,7 @@ def test_biber_reads_every_pages_bibtex(production_site, tmp_path):
         missing_tool("biber is not installed (Debian: apt-get install biber)")
     sources = sources_by_path(production_site)
     supplied_years = {
-        source.slug: f"[{source.fields['date'].value.year}]"
-        for source in sources.values()
-        if source.fields["date"].inferred
+        source.slug: f"[{source.date.value.year}]" for source in sources.values() if source.date.inferred
     }
     bib = tmp_path / "pages.bib"
     bib.write_text("\n\n".join(bibtex_of(production_site, p) for p in cited_pages(production_site)), "utf-8")

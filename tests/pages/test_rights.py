@@ -20,7 +20,7 @@ def _provenance_row(soup, label: str):
 
 def test_each_source_page_states_its_rights_as_the_file_does(any_site):
     for source in any_site.model.sources:
-        rights = source.fields["rights"]
+        rights = source.rights
         shown = _provenance_row(any_site.soup(f"/{source.url}"), "Rights").get_text(" ", strip=True)
         assert (rights.value if rights.known else "Not known") in shown, source.slug
         assert rights.note is None or rights.note in shown, source.slug
@@ -30,7 +30,7 @@ def test_the_bibliography_carries_each_sources_rights(any_site):
     items = json.loads((any_site.root / "data" / "sources.json").read_text(encoding="utf-8"))
     by_slug = any_site.model.sources_by_slug
     assert {item["id"]: item["custom"]["rights"] for item in items} == {
-        slug: rights_text(source.fields["rights"]) for slug, source in by_slug.items()
+        slug: rights_text(source.rights) for slug, source in by_slug.items()
     }
 
 
@@ -88,7 +88,7 @@ def test_cited_only_keeps_the_cited_paragraphs_of_sources_whose_rights_are_unkno
         # Every paragraph keeps its anchor, shown or not, so links into the text still land.
         anchors = {int(e["id"][1:]) for e in text.select("[id^=p]") if e["id"][1:].isdigit()}
         assert anchors == set(range(1, len(source.paragraphs) + 1)), source.slug
-        if source.fields["rights"].known:
+        if source.rights.known:
             assert shown == anchors, source.slug
             continue
         assert shown == cited.get(source.slug, set()), source.slug
@@ -96,7 +96,7 @@ def test_cited_only_keeps_the_cited_paragraphs_of_sources_whose_rights_are_unkno
             assert source.paragraphs[number - 1][:60] not in text.get_text(), (source.slug, number)
         note = text.select_one(".note").get_text(" ", strip=True)
         assert f"{len(anchors - shown)} of {len(anchors)} left out" in note
-        original = source.fields["original_url"]
+        original = source.original_url
         link = text.select_one(".note a")
         assert (link["href"] if link else None) == (original.value if original.known else None)
 
@@ -107,7 +107,7 @@ def test_cited_only_shows_no_left_out_sentence_on_entity_pages(cited_site, model
 
     def shown(mention) -> bool:
         source = mention.item
-        if source not in model.sources or not mention.anchor or source.fields["rights"].known:
+        if source not in model.sources or not mention.anchor or source.rights.known:
             return True
         return int(mention.anchor[1:]) in cited.get(source.slug, set())
 
@@ -156,7 +156,7 @@ def test_the_real_content_loads_in_either_mode_with_the_same_paragraphs():
     full, cited = (load_model(ROOT / "content", text_mode=mode) for mode in ("full", "cited"))
     for one, other in zip(full.sources, cited.sources, strict=True):
         assert one.paragraphs == other.paragraphs
-        assert one.excerpt is None and (other.excerpt is None) is other.fields["rights"].known
+        assert one.excerpt is None and (other.excerpt is None) is other.rights.known
 
 
 def test_every_page_states_the_licences_in_its_footer(any_site):

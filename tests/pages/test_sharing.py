@@ -142,7 +142,7 @@ def test_source_json_ld_states_only_what_the_copy_states(production_site):
         page = jsonld(production_site.soup(f"/{source.url}"))
         data = page["mainEntity"]
         title, publication, authors, date, original = (
-            source.fields[name] for name in ("title", "publication", "authors", "date", "original_url")
+            getattr(source, name) for name in ("title", "publication", "authors", "date", "original_url")
         )
         # A title the project wrote is the page's name, never the work's headline.
         assert data.get("headline") == (title.value if stated(title) else None)

@@ -77,7 +77,7 @@ def test_provenance_shows_each_field_as_stated_inferred_with_its_basis_or_not_kn
     for source in any_site.model.sources:
         facts = provenance(any_site, source)
         for label, name in PROVENANCE.items():
-            fact = source.fields[name]
+            fact = getattr(source, name)
             if name == "authors" and fact.known and len(fact.value) > 1:
                 label = "Authors"
             assert text_of(facts[label], " ") == shown_as(fact), (source.slug, label)
@@ -88,8 +88,8 @@ def test_provenance_shows_each_field_as_stated_inferred_with_its_basis_or_not_kn
 def test_headlines_are_the_copy_s_or_the_project_s_label_in_brackets(any_site):
     for source in any_site.model.sources:
         soup = any_site.soup(f"/{source.url}")
-        title = source.fields["title"]
-        expected = title.value if title.known else f"[{source.fields['label']}]"
+        title = source.title
+        expected = title.value if title.known else f"[{source.label}]"
         assert soup.h1.get_text() == expected
         assert soup.select_one(".kicker").get_text() == source.kind.capitalize()
 
@@ -99,7 +99,7 @@ def test_relative_dates_are_resolved_against_the_article_s_date_or_say_why_not(a
         soup = any_site.soup(f"/{source.url}")
         items = soup.select(".relative-dates li")
         assert len(items) == len(source.relative_dates), source.slug
-        date = source.fields["date"]
+        date = source.date
         for entry, li in zip(source.relative_dates, items, strict=True):
             text = text_of(li)
             assert text.startswith(f"\u201c{entry.phrase}\u201d (paragraph {entry.paragraph}):")
@@ -133,7 +133,7 @@ def test_sources_index_lists_every_source_with_dates_by_precision(any_site):
     entries = any_site.soup("/sources/").select(".source-list > li")
     assert [li.h2.a["href"] for li in entries] == [f"/{s.url}" for s in model.sources]
     for li, source in zip(entries, model.sources, strict=True):
-        publication, authors, date = (source.fields[name] for name in ("publication", "authors", "date"))
+        publication, authors, date = (getattr(source, name) for name in ("publication", "authors", "date"))
         byline = [part.strip() for part in text_of(li.select_one(".byline")).split("\u00b7")]
         assert byline == [
             marked_text(publication, "publication not known"),
@@ -215,7 +215,7 @@ def test_the_404_page_is_at_the_root(site):
 def test_each_source_records_the_fixes_made_to_its_copy(any_site):
     for source in any_site.model.sources:
         facts = provenance(any_site, source)
-        edits = source.fields["edits"]
+        edits = source.edits
         listed = [text_of(li) for li in facts["Changes to the copy"].select("li")] if edits else []
         assert listed == [" ".join(edit.split()) for edit in edits], source.slug
 

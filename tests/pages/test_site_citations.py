@@ -137,25 +137,24 @@ def test_the_sources_a_page_cites_are_listed_once_in_full(any_site):
         assert sorted(li["id"] for li in entries) == sorted(f"source-{slug}" for slug in cited_here), path
         for li in entries:
             source = any_site.model.sources_by_slug[li["id"].removeprefix("source-")]
-            fields = source.fields
-            title = fields["title"]
+            title = source.title
             headline = (
                 f"\u201c{source.display_title}\u201d"
                 if title.known
                 else f"[{source.display_title}] (the project's description)"
             )
-            unsigned = not fields["publication"].known and source.kind != "primary document"
+            unsigned = not source.publication.known and source.kind != "primary document"
             described = [
                 *([short_reference(source, None).split(", ")[0]] if unsigned else []),
-                marked_text(fields["publication"], "Publication not known"),
-                marked_text(fields["authors"], "Author not known"),
+                marked_text(source.publication, "Publication not known"),
+                marked_text(source.authors, "Author not known"),
                 headline,
-                sentence(marked_text(fields["date"], "Date not known")),
+                sentence(marked_text(source.date, "Date not known")),
             ]
             assert text_of(li).startswith(". ".join(described) + "."), (path, text_of(li))
             links = li.select_one(".cite-links")
             assert links.find("a", string="The copy on this site")["href"] == f"/{source.url}"
-            original = fields["original_url"]
+            original = source.original_url
             if original.known:
                 assert links.find("a", string="The original address")["href"] == original.value
             else:
@@ -255,7 +254,7 @@ def test_every_sentence_of_a_reference_starts_with_a_capital(any_site):
     names = set()
     for source in any_site.model.sources:
         for key in ("publication", "authors"):
-            fact = source.fields[key]
+            fact = getattr(source, key)
             if fact.known:
                 names.add(marked_text(fact))
     checked = 0

@@ -134,9 +134,9 @@ def dated(model) -> dict:
     source was published where it is known (a primary document's date is an event of its own)."""
     events = {event.slug: event.date for event in model.events}
     reports = {
-        f"report-{source.slug}": source.fields["date"]
+        f"report-{source.slug}": source.date
         for source in model.sources
-        if source.fields["date"].known and source.kind != "primary document"
+        if source.date.known and source.kind != "primary document"
     }
     return {**events, **reports}
 
@@ -191,13 +191,13 @@ def stated_order(model) -> list[tuple[str, str, object]]:
     after every event that reports from it."""
     pairs = [(e.slug, f["event"], f["explained_by"]) for e in model.events for f in e.follows]
     for source in model.sources:
-        if source.fields["date"].known and source.kind != "primary document":
+        if source.date.known and source.kind != "primary document":
             pairs += [
                 (f"report-{source.slug}", e.slug, None)
                 for e in model.events
                 if not e.expected
                 and source.slug in {c.key for c in e.citations}
-                and not _span(e.date)[0] > _span(source.fields["date"])[1]
+                and not _span(e.date)[0] > _span(source.date)[1]
             ]
     return pairs
 

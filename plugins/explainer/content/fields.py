@@ -18,6 +18,7 @@ SOURCE_KINDS = ("news report", "opinion", "report", "press release", "primary do
 class RelativeDate:
     phrase: str
     paragraph: int
+    index: int = 0  # its place in the file's list, for the line an error names
     resolved: PartialDate | None = None
     basis: str | None = None
     unresolved: str | None = None  # why the phrase names no date the build can work out
@@ -39,7 +40,7 @@ def text_list(raw) -> list[str]:
 _RELATIVE_DATE_KEYS = {"phrase", "paragraph", "unresolved"}
 
 
-def relative_dates_value(raw) -> list[dict]:
+def relative_dates_value(raw) -> list[RelativeDate]:
     if not isinstance(raw, list):
         raise FieldError(
             "relative dates must be a list", "write '- phrase: Last Thursday' and 'paragraph: 1' per entry"
@@ -60,14 +61,7 @@ def relative_dates_value(raw) -> list[dict]:
                 (index, "paragraph"),
             )
         unresolved = text_value(entry["unresolved"]) if "unresolved" in entry else None
-        entries.append(
-            {
-                "phrase": text_value(entry["phrase"]),
-                "paragraph": paragraph,
-                "index": index,
-                "unresolved": unresolved,
-            }
-        )
+        entries.append(RelativeDate(text_value(entry["phrase"]), paragraph, index, unresolved=unresolved))
     return entries
 
 

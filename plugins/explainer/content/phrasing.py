@@ -91,10 +91,9 @@ def date_order(fact: Fact) -> tuple:
 INFERRED_SIGN = "*"
 
 
-def who_text(fields: dict, kind: str, title: str) -> tuple[str, bool]:
+def who_text(publication: Fact, authors: Fact, kind: str, title: str) -> tuple[str, bool]:
     """Who a short reference names: the publication, else the document's title, else its authors,
     else what it is ('An unsigned news report'); and whether that name was worked out."""
-    publication, authors = fields["publication"], fields["authors"]
     if publication.known:
         return str(publication.value), publication.inferred
     if kind == "primary document":

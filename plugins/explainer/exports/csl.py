@@ -64,17 +64,17 @@ def csl_name(name, inferred: bool = False) -> dict:
 def _provenance_note(source, copy_url: str) -> str:
     """What a reader of the record must know and CSL has no field for: each inferred value with
     its basis, each value not known, and where this site's copy is."""
-    fields, lines = source.fields, []
+    lines = []
     for name, label in PROVENANCE_LABELS.items():
-        fact = fields[name]
+        fact = getattr(source, name)
         if fact.inferred:
             lines.append(f"{label}: {fact_text(fact)}. Basis: {fact.basis}")
         elif not fact.known:
             lines.append(f"{label}: not known.")
-    if not fields["title"].known:
+    if not source.title.known:
         lines.append("The bracketed title is the project's description of the document.")
-    if fields["archived_url"].known:
-        lines.append(f"Archived copy: {fields['archived_url'].value}")
+    if source.archived_url.known:
+        lines.append(f"Archived copy: {source.archived_url.value}")
     lines.append(f"Copy on this site: {copy_url}")
     return " ".join(lines)
 
@@ -87,16 +87,15 @@ def _issued(fact) -> dict:
 
 
 def csl_type(source) -> str:
-    kind = CSL_TYPES[source.fields["kind"]]
-    if kind == "article-newspaper" and not source.fields["publication"].known:
+    kind = CSL_TYPES[source.kind]
+    if kind == "article-newspaper" and not source.publication.known:
         return "webpage"
     return kind
 
 
 def csl_item(source, siteurl: str, archive_name: str) -> dict:
-    fields = source.fields
     copy_url = f"{siteurl}/{source.url}"
-    title, original = fields["title"], fields["original_url"]
+    title, original = source.title, source.original_url
     item = {
         "id": source.slug,
         "type": csl_type(source),
@@ -104,24 +103,24 @@ def csl_item(source, siteurl: str, archive_name: str) -> dict:
         "title": source.display_title
         if title.known and not title.inferred
         else supplied(source.display_title),
-        "abstract": fields["summary"],
+        "abstract": source.summary,
         "note": _provenance_note(source, copy_url),
         "archive": archive_name,
         "archive_location": f"copy at {copy_url}",
         # CSL 1.0.2 names a "license" variable, but the CSL data schema does not take it yet.
-        "custom": {"rights": rights_text(fields["rights"])},
+        "custom": {"rights": rights_text(source.rights)},
     }
     if original.known and not original.inferred:
         item["URL"] = original.value
-    publication = fields["publication"]
+    publication = source.publication
     if publication.known:
         item["container-title"] = supplied(publication.value) if publication.inferred else publication.value
-    authors = fields["authors"]
+    authors = source.authors
     if authors.known:
         item["author"] = [csl_name(name, authors.inferred) for name in authors.value]
-    if fields["date"].known:
-        item["issued"] = _issued(fields["date"])
-    accessed = fields["accessed"]
+    if source.date.known:
+        item["issued"] = _issued(source.date)
+    accessed = source.accessed
     if accessed.known and not accessed.inferred:
         item["accessed"] = {"date-parts": [date_parts(accessed.value)]}
     return item

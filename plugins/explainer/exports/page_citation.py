@@ -140,7 +140,7 @@ def _sentence(text: str) -> str:
 
 
 def _source_reuse(source, settings) -> Markup:
-    rights = source.fields["rights"]
+    rights = source.rights
     stated = _sentence(f"Its rights: {fact_text(rights)}") + (
         f" {_sentence(rights.note)}" if rights.note else ""
     )
@@ -155,7 +155,7 @@ def source_citation(source, settings) -> PageCitation:
     project worked out in square brackets, this site's copy named as the archive."""
     copy_url = f"{citation_base(settings)}/{source.url}"
     record = csl_item(source, citation_base(settings), settings["SITENAME"])
-    date, issued = source.fields["date"], record.get("issued", {})
+    date, issued = source.date, record.get("issued", {})
     when = issued.get("literal") or (date.value.text() if date.known else NO_DATE)
     title = f"{record['title']}." if record["title"].startswith("[") else f"\u201c{record['title']}.\u201d"
     # Author, date, title, as author-date styles order them; with no author, the title leads.

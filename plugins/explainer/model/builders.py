@@ -121,7 +121,7 @@ class ItemBuilder:
                 f"published ({published.value.text()})",
                 "correct 'accessed' or 'date'",
             )
-        return Source(slug, document.path, document, rendered, fields)
+        return made(Source, slug, document, rendered, fields)
 
     def _writing(self, slug, document, fields_spec, cls, require_citation, namespace=None, self_entity=None):
         """Project-written items (entities, events, pages): fields plus cited Markdown.
@@ -140,13 +140,13 @@ class ItemBuilder:
                 "the description cites no source",
                 "end each factual sentence with a citation such as [@wsws-2018-06-25, para. 3]",
             )
-        return cls(slug, document.path, document, rendered, **fields)
+        return made(cls, slug, document, rendered, fields)
 
     def entity(self, slug, document):
         return self._writing(slug, document, ENTITY_FIELDS, Entity, require_citation=True, self_entity=slug)
 
     def event(self, slug, document):
-        event = self._writing(slug, document, EVENT_FIELDS, _event_from_fields, require_citation=True)
+        event = self._writing(slug, document, EVENT_FIELDS, Event, require_citation=True)
         if event and event.end and event.end.value.sort_key() < event.date.value.sort_key():
             self.errors.add(
                 document.path,
@@ -179,41 +179,16 @@ class ItemBuilder:
         fields = read_fields(document, CAMPAIGN_FIELDS, self.errors)
         if fields is None:
             return None
-        quoted, rendered, notes = self._quoted_fields(
-            slug, document, fields, ("participants", "demands", "outcome")
-        )
-        campaign = Campaign(
-            slug,
-            document.path,
-            document,
-            rendered,
-            title=fields["title"],
-            actor_slug=fields["actor"],
-            target_slugs=fields["targets"],
-            date=fields["date"],
-            form=fields["form"],
-            notes=notes,
-            **quoted,
-        )
-        return campaign
+        quoted, rendered = self._quoted_fields(slug, document, fields, ("participants", "demands", "outcome"))
+        return made(Campaign, slug, document, rendered, fields, **quoted)
 
     def claim(self, slug, document):
         fields = read_fields(document, CLAIM_FIELDS, self.errors)
         if fields is None:
             return None
-        quoted, rendered, notes = self._quoted_fields(slug, document, fields, ("answers",))
-        answers = quoted["answers"]
-        claim = Claim(
-            slug,
-            document.path,
-            document,
-            rendered,
-            question=fields["question"],
-            entity_slugs=list(fields["entities"]),
-            disputed=fields["disputed"],
-            answers=answers,
-            notes=notes,
-        )
+        quoted, rendered = self._quoted_fields(slug, document, fields, ("answers",))
+        claim = made(Claim, slug, document, rendered, fields, **quoted)
+        answers = claim.answers
         for index, answer in enumerate(answers):
             missing = figures_missing_from_quotation(answer.value, answer.quote)
             if missing and not answer.reckoning:
@@ -242,7 +217,7 @@ class ItemBuilder:
         return claim
 
     def _quoted_fields(self, slug, document, fields, names):
-        """Render each {quote, cite} of the named fields, then the body, numbering notes together."""
+        """Render each {quote, cite} of the named fields, then the body, one notebook for all."""
         entries = [(name, index, entry) for name in names for index, entry in enumerate(fields[name])]
         renderer = self.writing_renderer
         result = self.cache.memo(
@@ -257,7 +232,7 @@ class ItemBuilder:
             field_name = "cite" if problem.about == "citation" else "quote"
             line = document.line_of(*key, field_name) if key else document.body_line_of(problem.needle)
             self.errors.add(document.path, line, problem.problem, problem.fix)
-        return result.quoted, result.rendered, result.notes
+        return result.quoted, result.rendered
 
     def page(self, slug, document):
         # One page, one set of notes: plain ids such as #cite-note-1.
@@ -268,7 +243,7 @@ class ItemBuilder:
 class _QuotedFields:
     quoted: dict[str, list[Quoted]]
     rendered: Rendered
-    notes: list
+    notes: list  # every note of the fields and the body: what the cache checks the result against
     problems: list[tuple[tuple | None, object]]  # (field key, or None for the body; problem)
 
 
@@ -299,5 +274,9 @@ def _render_quoted_fields(renderer, namespace: str, body: str, names, entries) -
     return _QuotedFields(quoted, body_rendered, list(notebook.values()), problems)
 
 
-def _event_from_fields(slug, path, document, rendered, entities, **fields):
-    return Event(slug, path, document, rendered, entity_slugs=entities, **fields)
+def made(cls, slug: str, document: Document, rendered: Rendered, fields: dict, **worked_out):
+    """An item of any kind, made the one way: the fields read from its file, under its class's
+    names for them (FIELD_ATTRIBUTES), with what the builder worked out from some of them (a
+    campaign's demands as checked quotations) in their place."""
+    named = {cls.FIELD_ATTRIBUTES.get(name, name): value for name, value in fields.items()}
+    return cls(slug, document.path, document, rendered, **(named | worked_out))

@@ -44,7 +44,7 @@ class _Text:
 
     @property
     def is_document(self) -> bool:
-        return bool(self.source.fields["text_from"])
+        return bool(self.source.text_from)
 
 
 def _texts(sources: list[Source]) -> list[_Text]:
@@ -61,7 +61,7 @@ def _texts(sources: list[Source]) -> list[_Text]:
 
 def _declared(one: Source, other: Source) -> bool:
     """One names the other as where its text comes from: a reproduction, declared."""
-    return one.fields["text_from"] == other.slug or other.fields["text_from"] == one.slug
+    return one.text_from == other.slug or other.text_from == one.slug
 
 
 class _Arrival:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import ClassVar
 
+from ..content.facts import Fact
 from ..content.fields import (
     DEMAND_CATEGORIES,
     EVENT_GROUPS,
@@ -46,6 +48,8 @@ class Item:
     path: str
     document: Document
     rendered: Rendered
+    # A field whose attribute has another name, the linked object taking the field's (builders.py).
+    FIELD_ATTRIBUTES: ClassVar[dict[str, str]] = {}
 
     def __repr__(self) -> str:
         # Items refer to each other (cited by, named with…): a field-by-field repr would never end.
@@ -66,8 +70,25 @@ class Item:
 
 @dataclass(repr=False)
 class Source(Item):
-    fields: dict = field(default_factory=dict)
-    relative_dates: list[RelativeDate] = field(default_factory=list)
+    """An article or document, its text and its provenance: the fields of content/fields.py's
+    SOURCE_FIELDS, each a Fact (stated, inferred with a basis, or not known) where it may be."""
+
+    title: Fact = None
+    label: str | None = None  # the project's description, where the copy shows no headline
+    kind: str = ""
+    publication: Fact = None
+    authors: Fact = None
+    date: Fact = None
+    original_url: Fact = None
+    archived_url: Fact = None
+    accessed: Fact = None
+    rights: Fact = None
+    summary: str = ""
+    text_from: str | None = None  # the source whose text this one reproduces
+    edits: tuple[str, ...] = ()
+    relative_dates: list[RelativeDate] = field(default_factory=list)  # resolved once linked
+    # Linked (links.py): the source text_from names, who reproduces and cites this one, what it names.
+    text_source: Source | None = None
     reproduced_in: list[Source] = field(default_factory=list)
     cited_by: list[CitingItem] = field(default_factory=list)
     named: list[tuple[Entity, int]] = field(default_factory=list)  # entities in the text, with counts
@@ -75,13 +96,6 @@ class Source(Item):
     # Where the deployment publishes only the cited paragraphs (published.py): which, and the text.
     kept: frozenset[int] | None = None
     excerpt: Rendered | None = None
-
-    def __getattr__(self, name):
-        # Metadata fields read as attributes in templates: source.publication, source.date…
-        fields = self.__dict__.get("fields", {})
-        if name in fields:
-            return fields[name]
-        raise AttributeError(name)
 
     @cached_property
     def cache_fingerprint(self) -> str:
@@ -98,13 +112,12 @@ class Source(Item):
 
     @property
     def display_title(self) -> str:
-        title = self.fields["title"]
-        return title.value if title.known else self.fields["label"]
+        return self.title.value if self.title.known else self.label
 
     @property
     def heading(self) -> str:
         """The title as the source's page heads it: one the project wrote (label:) in brackets."""
-        return self.display_title if self.fields["title"].known else f"[{self.display_title}]"
+        return self.display_title if self.title.known else f"[{self.display_title}]"
 
     @property
     def events(self) -> list[Event]:
@@ -132,10 +145,6 @@ class Source(Item):
     @property
     def omitted(self) -> int:
         return sum(not self.shows(number) for number in range(1, len(self.paragraphs) + 1))
-
-    @property
-    def text_source(self) -> Source | None:
-        return self.fields.get("text_from_source")
 
 
 @dataclass(repr=False)
@@ -235,6 +244,8 @@ class EntityMention:
 class Event(Item):
     """Something that happened, dated at the precision the sources allow, with citations."""
 
+    FIELD_ATTRIBUTES: ClassVar[dict[str, str]] = {"entities": "entity_slugs"}
+
     title: str = ""
     date: object = None  # facts.Fact holding a PartialDate
     end: object = None
@@ -280,6 +291,8 @@ class Quoted:
 class Campaign(Item):
     """A letter, petition, resignation or threat: who asked whom for what, and what came of it."""
 
+    FIELD_ATTRIBUTES: ClassVar[dict[str, str]] = {"actor": "actor_slug", "targets": "target_slugs"}
+
     title: str = ""
     actor_slug: str = ""
     target_slugs: list[str] = field(default_factory=list)
@@ -288,7 +301,6 @@ class Campaign(Item):
     participants: list[Quoted] = field(default_factory=list)
     demands: list[Quoted] = field(default_factory=list)
     outcome: list[Quoted] = field(default_factory=list)
-    notes: list = field(default_factory=list)
     actor: Entity | None = None
     targets: list[Entity] = field(default_factory=list)
 
@@ -313,11 +325,12 @@ class Campaign(Item):
 class Claim(Item):
     """A question of fact, and each source's answer in its own words."""
 
+    FIELD_ATTRIBUTES: ClassVar[dict[str, str]] = {"entities": "entity_slugs"}
+
     question: str = ""
     entity_slugs: list[str] = field(default_factory=list)
     disputed: bool = False
     answers: list[Quoted] = field(default_factory=list)
-    notes: list = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
 
     @property

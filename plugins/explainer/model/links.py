@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..content.dates import WEEKDAYS, PartialDate
 from ..content.errors import ErrorCollector
@@ -64,7 +65,7 @@ def resolve(model: Model, errors: ErrorCollector, writing_renderer) -> None:
     for source in model.sources:
         _resolve_text_from(source, by_slug, errors)
         source.relative_dates = [
-            _resolve_relative_date(source, entry, errors) for entry in source.fields["relative_dates"]
+            _resolve_relative_date(source, entry, errors) for entry in source.relative_dates
         ]
     _collect_cited_by(model)
     _collect_mentions(model)
@@ -154,8 +155,8 @@ def _check_dates_that_rest_on_others(model: Model, errors: ErrorCollector) -> No
     """A date worked out from another item's date is worked out again, from that date as it now
     stands: one that no longer follows from it is reported with the value that does."""
     bases = {"event": {e.slug: e.date for e in model.events}, "source": {}}
-    bases["source"] = {s.slug: s.fields["date"] for s in model.sources}
-    dated = [(s, s.fields["date"]) for s in model.sources]
+    bases["source"] = {s.slug: s.date for s in model.sources}
+    dated = [(s, s.date) for s in model.sources]
     dated += [(item, item.date) for item in (*model.events, *model.campaigns)]
     for item, fact in dated:
         if not fact.known or not fact.rests_on:
@@ -266,7 +267,7 @@ def _collect_cited_by(model: Model) -> None:
 
 
 def _resolve_text_from(source: Source, by_slug: dict[str, Source], errors: ErrorCollector) -> None:
-    slug = source.fields["text_from"]
+    slug = source.text_from
     if not slug:
         return
     doc = source.document
@@ -288,15 +289,16 @@ def _resolve_text_from(source: Source, by_slug: dict[str, Source], errors: Error
                 f"paragraph {number} does not occur in {slug}, which text_from says the text comes from",
                 f"copy the paragraph exactly as content/sources/{slug}.md has it",
             )
-    source.fields["text_from_source"] = origin
+    source.text_source = origin
     origin.reproduced_in.append(source)
 
 
-def _resolve_relative_date(source: Source, entry: dict, errors: ErrorCollector) -> RelativeDate:
-    doc, index = source.document, entry["index"]
+def _resolve_relative_date(source: Source, entry: RelativeDate, errors: ErrorCollector) -> RelativeDate:
+    """The entry as read, with the date it points to where the build can work it out."""
+    doc, index = source.document, entry.index
     line = doc.line_of("relative_dates", index)
-    phrase, number = entry["phrase"], entry["paragraph"]
-    result = RelativeDate(phrase, number, unresolved=entry["unresolved"])
+    phrase, number = entry.phrase, entry.paragraph
+    result = replace(entry, resolved=None, basis=None)
     if number > len(source.paragraphs):
         errors.add(
             doc.path,
@@ -313,7 +315,7 @@ def _resolve_relative_date(source: Source, entry: dict, errors: ErrorCollector) 
             "copy the phrase exactly as the text has it, or correct the paragraph number",
         )
         return result
-    date = source.fields["date"]
+    date = source.date
     if not (date.known and date.value.precision == "day"):
         return result
     article_day = date.value.as_date()

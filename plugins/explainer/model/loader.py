@@ -75,5 +75,5 @@ def load_model(
 
 
 def _chronological(source: Source):
-    date = source.fields["date"]
+    date = source.date
     return (not date.known, date.value.sort_key() if date.known else (0, 0, 0), source.slug)

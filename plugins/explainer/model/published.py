@@ -60,7 +60,7 @@ def publish_cited_only(model: Model, renderer) -> None:
     in the sentences other pages show from it (where an entity is named)."""
     cited = cited_paragraphs(model)
     for source in model.sources:
-        if not source.fields["rights"].known:
+        if not source.rights.known:
             source.kept = frozenset(cited.get(source.slug, ()))
             source.excerpt = renderer.render(source.document.body, keep_paragraphs=source.kept)
     for entity in model.entities.values():

@@ -33,11 +33,13 @@ class PageNote(Note):
 
     @property
     def who(self) -> tuple[str, bool]:
-        return who_text(self.source.fields, self.source.kind, self.source.display_title)
+        return who_text(
+            self.source.publication, self.source.authors, self.source.kind, self.source.display_title
+        )
 
     @property
     def when(self) -> tuple[str, bool]:
-        return when_text(self.source.fields["date"])
+        return when_text(self.source.date)
 
     @property
     def where(self) -> str:

@@ -43,7 +43,7 @@ def marked(fact, unknown: str = "not known", sentence: bool = False) -> Markup:
 
 def source_name(source) -> Markup:
     """A source named in a comparison: 'ZDNet*', 'An unsigned news report', as its notes name it."""
-    return signed(*who_text(source.fields, source.kind, source.display_title))
+    return signed(*who_text(source.publication, source.authors, source.kind, source.display_title))
 
 
 FILTERS = {

@@ -50,11 +50,7 @@ def _citations(model) -> tuple[Counter, Counter]:
 
 def _timeline(model) -> Counter:
     entries = [f"{event.date.value.iso()}: {event.title} ({event.path})" for event in model.events]
-    entries += [
-        f"{s.fields['date'].value.iso()}: {s.display_title} ({s.path})"
-        for s in model.sources
-        if s.fields["date"].known
-    ]
+    entries += [f"{s.date.value.iso()}: {s.display_title} ({s.path})" for s in model.sources if s.date.known]
     return Counter(entries)
 
 
