@@ -7,7 +7,7 @@ site was built from; they run on the real site and again on it with a new source
 from __future__ import annotations
 
 from conftest import content_model
-from explainer.model.items import FIXED_PATHS
+from explainer.model.graph import FIXED_PATHS
 from reading import all_pages, marked_text, paragraph_text, shown_as, text_of
 
 

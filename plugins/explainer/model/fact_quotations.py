@@ -17,7 +17,7 @@ from ..content.facts import Fact
 from ..content.files import read_content_file
 from ..text.normal import normalise
 from ..text.quotes import EmptyQuotation, occurs_in_normal
-from .items import Model
+from .graph import Model
 
 COPIES = Path("sources") / "copies"
 _QUOTED = re.compile(r"\u201c([^\u201c\u201d]*)\u201d|\"([^\"]*)\"")

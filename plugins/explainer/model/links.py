@@ -13,7 +13,8 @@ from ..content.phrasing import date_span, fact_text
 from ..content.relative_dates import KNOWN_FORMS, UnresolvablePhrase, resolve_within
 from ..content.relative_dates import resolve as resolve_phrase
 from ..text.normal import normalise
-from .items import FIXED_PATHS, CitingItem, Entity, EntityMention, Item, Model, Relationship, Source
+from .graph import FIXED_PATHS, Model
+from .items import CitingItem, Entity, EntityMention, Item, Relationship, Source
 
 
 def check_addresses(model: Model, errors: ErrorCollector) -> None:
@@ -57,7 +58,6 @@ def _link_relationships(model: Model, errors: ErrorCollector, writing_renderer) 
                 errors.add(subject.path, subject.document.line_of(*key, "cite"), problem.problem, problem.fix)
             citation = rendered.citations[0] if rendered.citations else None
             model.relationships.append(Relationship(subject, spec["verb"], obj, rendered.html, citation))
-    model.relationship_notes = list(notebook.values())
 
 
 def resolve(model: Model, errors: ErrorCollector, writing_renderer) -> None:

@@ -17,7 +17,8 @@ from .documents import DocumentReader
 from .duplicates import check_duplicates
 from .fact_quotations import check_fact_quotations
 from .failures import count_failed_references
-from .items import Model, Source
+from .graph import Model
+from .items import Source
 from .links import check_addresses, resolve
 from .published import publish_cited_only
 from .render_cache import RenderCache

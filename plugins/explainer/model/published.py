@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content.errors import ContentError, ContentErrors
-from .items import Model, Source
+from .graph import Model
+from .items import Source
 
 SETTING = "EXPLAINER_UNKNOWN_RIGHTS_TEXT"
 TEXT_MODES = ("full", "cited")
