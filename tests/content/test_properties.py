@@ -8,10 +8,10 @@ from types import SimpleNamespace
 from explainer.content.citation_syntax import CitationSyntaxError, parse_citation
 from explainer.content.dates import DateFormatError, PartialDate, parse_partial_date
 from explainer.content.errors import ContentError
-from explainer.content.frontmatter import read_document
+from explainer.content.files import read_content_file
+from explainer.content.frontmatter import parse_document
 from explainer.markup.mentions import EntityMatcher
 from explainer.markup.render import MarkdownRenderer
-from explainer.text.quotes import EmptyQuotation, occurs_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,15 +84,6 @@ def test_entity_matcher_finds_whole_aliases_without_overlap(text):
         end = mention.end
 
 
-@given(text_like, text_like)
-def test_quotation_matching_answers_or_reports_an_empty_quotation(quotation, passage):
-    try:
-        found = occurs_in(quotation, passage)
-    except EmptyQuotation:
-        return
-    assert isinstance(found, bool)
-
-
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(markdownish)
 def test_rendering_any_markdown_gives_html_or_problems_never_a_crash(text):
@@ -109,23 +100,9 @@ def test_reading_any_file_gives_a_document_or_a_located_error(tmp_path, raw):
     file = tmp_path / "any.md"
     file.write_bytes(raw)
     try:
-        document = read_document(file, "content/sources/any.md")
+        # As the reader reads each content file: safely, then split and parsed.
+        document = parse_document(read_content_file(file, "content/sources/any.md"), "content/sources/any.md")
     except ContentError as error:
         assert error.path == "content/sources/any.md" and error.line >= 1 and error.fix
     else:
         assert isinstance(document.meta, dict)
-
-
-@given(text_like, st.lists(text_like, max_size=3))
-def test_highlighting_keeps_the_paragraph_and_marks_only_quoted_words(paragraph, quotations):
-    from explainer.text.highlight import _normal_with_origins, segments
-    from explainer.text.normal import normalise
-
-    normal, origins = _normal_with_origins(paragraph)
-    assert normal.strip() == normalise(paragraph)
-    assert origins == sorted(origins) and len(origins) == len(normal)
-    runs = segments(paragraph, tuple(quotations))
-    assert "".join(text for text, _ in runs) == paragraph
-    for text, quoted in runs:
-        if quoted:
-            assert normalise(text) and normalise(text) in normalise(paragraph)

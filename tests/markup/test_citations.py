@@ -1,4 +1,4 @@
-"""The citation parser, the quotation matcher and the Markdown extension, on small inputs."""
+"""The citation extension on small inputs: markers and notes, quotations tied to citations and checked."""
 
 from __future__ import annotations
 
@@ -6,20 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from explainer.content.citation_syntax import CitationSyntaxError, Pinpoint, parse_citation
+from explainer.content.citation_syntax import Pinpoint
 from explainer.markup.citations import backlink_letter
 from explainer.markup.render import MarkdownRenderer
 from explainer.pages.notes import PageNotes
-from explainer.text.normal import normalise
-from explainer.text.quotes import EmptyQuotation, closest_passage, occurs_in, pieces
-
-SOURCE_TEXT = [
-    "We refuse to build the platform that powers ICE, and we refuse to contribute to tools that violate "
-    "human rights.",
-    "In the midst of historic militarisation of police - this will be another powerful tool for the "
-    "surveillance state.",
-    'The letter asks Bezos to "stop powering a government surveillance infrastructure."',
-]
+from sample_texts import SOURCE_TEXT, ZDNET_LIKE
 
 
 @pytest.fixture
@@ -41,92 +32,11 @@ def render():
     return render_
 
 
-@pytest.mark.parametrize(
-    ("bracket", "expected"),
-    [
-        ("[@src]", [("src", None)]),
-        ("[@src, para. 4]", [("src", Pinpoint(4, 4))]),
-        ("[@src, para 4]", [("src", Pinpoint(4, 4))]),
-        ("[@src, paras. 4-6]", [("src", Pinpoint(4, 6))]),
-        ("[@src, \u00b6 2]", [("src", Pinpoint(2, 2))]),
-        ("[@a; @b, para. 2]", [("a", None), ("b", Pinpoint(2, 2))]),
-        ("[ @a ;@b ]", [("a", None), ("b", None)]),
-    ],
-)
-def test_parse_citation(bracket, expected):
-    assert parse_citation(bracket) == expected
-
-
-@pytest.mark.parametrize(
-    "bracket",
-    [
-        "[@]",
-        "[@src para 4]",
-        "[@src, page 4]",
-        "[@Src]",
-        "[@src, para. x]",
-        "[@src,]",
-        "[@a; b]",
-        "[@src, paras. 5-3]",
-    ],
-)
-def test_malformed_citations_are_refused(bracket):
-    with pytest.raises(CitationSyntaxError):
-        parse_citation(bracket)
-
-
 def test_backlink_letters_never_run_out_and_never_repeat():
     letters = [backlink_letter(index) for index in range(26 * 27 + 30)]
     assert letters[:3] == ["a", "b", "c"] and letters[25:28] == ["z", "aa", "ab"]
     assert letters[701:703] == ["zz", "aaa"]
     assert len(set(letters)) == len(letters)
-
-
-def test_pinpoint_labels_and_letters():
-    assert Pinpoint(4, 4).label == "para. 4" and Pinpoint(4, 6).label == "paras. 4\u20136"
-    assert [backlink_letter(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
-
-
-@pytest.mark.parametrize(
-    ("quotation", "found"),
-    [
-        ("we refuse to build the platform that powers ICE", True),
-        ("We  refuse to\nbuild the platform", True),  # white space
-        ("\u201cstop powering a government surveillance infrastructure\u201d", True),  # curly vs straight
-        ("'stop powering a government surveillance infrastructure.'", True),  # nested quotes flip
-        ("militarisation of police \u2014 this will be", True),  # dashes and their spacing
-        ("militarisation of police--this will be", True),
-        ("We refuse to build \u2026 tools that violate human rights", True),  # ellipsis as a gap
-        ("We refuse to build ... tools that violate human rights", True),
-        ("[We] refuse to build the platform", True),  # bracketed insertion
-        ("We refuse to build [the system] that powers ICE", True),  # insertion replacing words
-        ("militarization of police", False),  # a changed spelling is a change
-        ("We refuse to build the platform that runs ICE", False),
-        ("tools that violate human rights \u2026 We refuse to build", False),  # order matters
-        (
-            "We refuse to build [a new and very different and much longer system than that] that powers ICE",
-            True,
-        ),
-        ("We refuse [to] the surveillance state", False),  # an insertion is not a long gap
-    ],
-)
-def test_quotation_matching(quotation, found):
-    assert occurs_in(quotation, " ".join(SOURCE_TEXT)) is found
-
-
-@pytest.mark.parametrize("quotation", ["", "  ", "\u2026", "[sic]", "..."])
-def test_empty_quotations_are_refused(quotation):
-    with pytest.raises(EmptyQuotation):
-        pieces(quotation)
-
-
-def test_normalise_unifies_case_space_quotes_and_dashes():
-    assert normalise("It\u2019s  \u201cA\u201d \u2014 b") == normalise('it\'s "a"-B')
-
-
-def test_closest_passage_names_the_paragraph():
-    number, passage = closest_passage("powerful tool for the police state", dict(enumerate(SOURCE_TEXT, 1)))
-    assert number == 2 and "surveillance state" in passage
 
 
 def test_markers_number_notes_in_reading_order_and_reuse_them(render):
@@ -337,18 +247,6 @@ def test_unreadable_addresses_are_problems_not_crashes(render, markdown):
     assert any("is not a valid address" in p.problem for p in rendered.problems)
 
 
-def test_quotations_match_whole_words_only():
-    assert not occurs_in("willing to act", "Amazon is unwilling to act.")
-    assert occurs_in("[W]ith the launch", "with the launch of a region")  # a bracket may cut a word
-
-
-def test_many_ellipses_do_not_explode():
-    text = " ".join(["the cat sat on the mat and the dog ran."] * 40)
-    assert not occurs_in(
-        "the \u2026 the \u2026 the \u2026 the \u2026 the \u2026 the \u2026 the \u2026 zebra", text
-    )
-
-
 def test_character_references_in_a_source_are_text_to_its_paragraphs():
     rendered = MarkdownRenderer("", number_paragraphs=True).render(
         "Last Thursday, AT&amp;T said no &mdash; twice."
@@ -412,18 +310,6 @@ def test_a_quotation_may_not_run_across_paragraphs(render):
 def test_citations_inside_links_or_images_are_refused(render, markdown, problem):
     rendered, _ = render(markdown)
     assert any(problem in p.problem for p in rendered.problems), rendered.problems
-
-
-ZDNET_LIKE = {
-    1: "It was a busy week. Nothing else was said.",
-    2: 'However, one email from a county employee acknowledged that "the perception might be that we are '
-    'constantly checking faces from everything, kind of a Big Brother vibe." The ACLU asked for more.',
-}
-
-
-def test_the_closest_passage_holds_most_of_the_quotation():
-    number, passage = closest_passage("kind of a Big Sister vibe", {2: ZDNET_LIKE[2]}, ZDNET_LIKE)
-    assert number == 2 and "kind of a Big Brother vibe" in passage
 
 
 def test_a_better_passage_outside_the_cited_paragraph_is_named():

@@ -58,3 +58,10 @@ def test_an_import_up_the_stages_is_refused_with_its_line(tmp_path):
     result = lint_imports(plugins)
     assert result.returncode == 1
     assert f"explainer.{lowest} -> explainer.{highest}.cli (l." in result.stdout, result.stdout
+
+
+def test_the_tests_follow_the_same_folders():
+    """Each stage's tests stand in a folder of its name (ARCHITECTURE.md, "Codemap")."""
+    packages = {p.parent.name for p in (ROOT / "plugins" / "explainer").glob("*/__init__.py")}
+    tested = {p.parent.name for p in (ROOT / "tests").glob("*/test_*.py")}
+    assert packages <= tested, packages - tested

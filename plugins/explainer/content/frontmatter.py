@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .characters import hidden_character, hidden_reference
 from .errors import ContentError
-from .files import read_content_file
 from .nesting import inline_nesting
 
 FENCE = "---"
@@ -62,10 +60,6 @@ class Document:
         if index < 0:
             return self.body_line
         return self.body_line + self.body.count("\n", 0, index)
-
-
-def read_document(file: Path, display_path: str) -> Document:
-    return parse_document(read_content_file(file, display_path), display_path)
 
 
 def parse_document(raw: bytes, display_path: str) -> Document:
