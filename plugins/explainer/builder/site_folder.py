@@ -15,12 +15,12 @@ build's own: a symbolic link at one of those names is never written through.
 
 from __future__ import annotations
 
-import io
 import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican import signals
+from pelican.writers import Writer
 
 from ..model.cache_trust import cache_folder, remove
 from ..model.render_cache import reuses_last_build
@@ -165,27 +165,23 @@ class SiteFolder:
             remove(self.path)
 
 
-class _PendingFile(io.StringIO):
-    def __init__(self, folder: SiteFolder, target: Path):
-        super().__init__()
-        self.folder, self.target = folder, target
-
-    def __exit__(self, kind, *rest):
-        if kind is None:
-            self.folder.write(self.target, self.getvalue())
-        return super().__exit__(kind, *rest)
-
-
 class SiteWriter(Writer):
-    """Pelican's writer, writing through the site folder being built."""
+    """Pelican's writer, writing through the site folder being built.
+
+    The site's generators write with Pelican's public methods only: a page rendered through the
+    theme (write_page, which is write_file without the pagination and relative addresses this
+    site does not use) and a file made some other way (write_output).
+    """
+
+    def write_page(self, save_as: str, template, context: dict, **values) -> None:
+        """Render `template` with the build's context and the page's own values, and write it."""
+        local = {**context, "localsiteurl": context.get("localsiteurl"), "output_file": save_as, **values}
+        self.write_output(save_as, template.render(local))
+        signals.content_written.send(str(Path(self.output_path) / save_as), context=local)
 
     def write_output(self, relative: str, content: str | bytes) -> None:
-        """Write a file the theme does not render (data, feeds, images) into the site."""
-        SiteFolder.writing_to(self.output_path).write(Path(self.output_path) / relative, content)
-
-    def _open_w(self, filename, encoding, override=False):
-        # Pelican refuses to write one file twice; no page of this site needs to.
-        if filename in self._written_files:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}": it was written already')
-        self._written_files.add(filename)
-        return _PendingFile(SiteFolder.writing_to(self.output_path), Path(filename))
+        """Write a file into the site; no file is written twice in a build."""
+        folder, target = SiteFolder.writing_to(self.output_path), Path(self.output_path) / relative
+        if os.path.abspath(target) in folder.written:
+            raise RuntimeError(f"{relative}: written twice in one build; each page has one address")
+        folder.write(target, content)

@@ -81,4 +81,4 @@ class ThemedGenerator(Generator):
                 if is_source(item_or_path)
                 else page_citation(values["page_name"], values["page_url"], values["changed"], self.settings),
             )
-        writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False, **values)
+        writer.write_page(save_as, self.get_template(template), self.context, **values)
