@@ -145,6 +145,12 @@ def test_every_kind_of_marker_opens_its_passage_where_the_reader_is(visit, site,
             check_placed(page, preview, marker, viewport)
             source, pinpoint = expected_passage(site, soup, marker_id)
             check_passage(page, preview, source, pinpoint, citation_at(citations, path, marker_id))
+            # The reference reads as the note's does: "¶ 4" stays whole across a line's end.
+            note = soup.find(id=soup.find(id=marker_id)["href"][1:]).select_one(".note-link")
+            expected_reference = " ".join(note.get_text().replace("\u00a0", "\x00").split()).replace(
+                "\x00", "\u00a0"
+            )
+            assert preview.locator(".preview-ref").inner_text() == expected_reference
             assert page.evaluate("document.activeElement.closest('.cite-preview') !== null"), (
                 path,
                 marker_id,

@@ -38,7 +38,7 @@
     div.appendChild(shut);
     var ref = document.createElement("p");
     ref.className = "preview-ref";
-    ref.textContent = link.textContent.replace(/\s+/g, " ").trim();
+    ref.textContent = link.textContent.replace(/[ \t\n\r]+/g, " ").trim(); // not the no-break space of "¶ 4"
     div.appendChild(ref);
     if (excerpt) {
       var quote = excerpt.cloneNode(true);
